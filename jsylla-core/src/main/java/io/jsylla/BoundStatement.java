@@ -1,0 +1,38 @@
+package io.jsylla;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** A {@link PreparedStatement} with its values, already converted to the variables' types. */
+public final class BoundStatement extends Statement<BoundStatement> {
+    private final PreparedStatement prepared;
+    private final List<ByteBuffer> values;
+
+    BoundStatement(PreparedStatement prepared, List<ByteBuffer> values, StatementOptions options) {
+        super(options);
+        this.prepared = prepared;
+        this.values = values;
+    }
+
+    public PreparedStatement preparedStatement() {
+        return prepared;
+    }
+
+    /**
+     * The serialized values, one per variable: null for a null value, and a shared marker
+     * buffer for an {@link Unset#VALUE}. Read-only.
+     */
+    public List<ByteBuffer> serializedValues() {
+        return values;
+    }
+
+    @Override
+    public BoundStatement withOptions(StatementOptions options) {
+        return new BoundStatement(prepared, values, options);
+    }
+
+    @Override
+    public String toString() {
+        return "BoundStatement[" + prepared.getCql() + ", " + values.size() + " values]";
+    }
+}

@@ -1,0 +1,110 @@
+package io.jsylla;
+
+import io.jsylla.internal.session.Binder;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A statement the nodes have parsed once, bound to values many times. Obtained from
+ * {@link Session#prepare(String)}; its options are the defaults of the statements it binds.
+ * Binding converts values to the variables' CQL types and fails before anything is sent when
+ * a value is missing, extra, or does not convert.
+ */
+public final class PreparedStatement extends Statement<PreparedStatement> {
+    private final String cql;
+    private final String keyspace;
+    private final byte[] id;
+    private final byte[] resultMetadataId;
+    private final List<ColumnSpec> variables;
+    private final List<Integer> partitionKeyIndexes;
+    private final List<ColumnSpec> resultColumns;
+
+    /**
+     * For the driver (the session builds these from the node's answer to PREPARE); applications
+     * get one from {@link Session#prepare}.
+     */
+    public PreparedStatement(String cql, String keyspace, byte[] id, byte[] resultMetadataId, List<ColumnSpec> variables,
+                             List<Integer> partitionKeyIndexes, List<ColumnSpec> resultColumns, StatementOptions options) {
+        super(options);
+        this.cql = Objects.requireNonNull(cql, "cql");
+        this.keyspace = keyspace;
+        this.id = id.clone();
+        this.resultMetadataId = resultMetadataId == null ? null : resultMetadataId.clone();
+        this.variables = List.copyOf(variables);
+        this.partitionKeyIndexes = List.copyOf(partitionKeyIndexes);
+        this.resultColumns = List.copyOf(resultColumns);
+    }
+
+    /** Binds values to the variables in order. */
+    public BoundStatement bind(Object... values) {
+        return new BoundStatement(this, Binder.positional(cql, variables, values), options());
+    }
+
+    /** Binds values by variable name ({@code :name}, or the column name for {@code ?}). */
+    public BoundStatement bind(Map<String, ?> values) {
+        return new BoundStatement(this, Binder.named(cql, variables, values), options());
+    }
+
+    public String getCql() {
+        return cql;
+    }
+
+    /** The keyspace the statement was prepared in (the session's at the time), or null. */
+    public String getKeyspace() {
+        return keyspace;
+    }
+
+    /** The id the nodes know the statement by. */
+    public byte[] getId() {
+        return id.clone();
+    }
+
+    /** The result metadata id (protocol v5), or null. */
+    public byte[] getResultMetadataId() {
+        return resultMetadataId == null ? null : resultMetadataId.clone();
+    }
+
+    /** The bind variables, in order. */
+    public List<ColumnSpec> getVariables() {
+        return variables;
+    }
+
+    /** Which variables make up the partition key, in key order (empty when unknown). */
+    public List<Integer> getPartitionKeyIndexes() {
+        return partitionKeyIndexes;
+    }
+
+    /** The columns a read returns (empty for writes), as of preparation. */
+    public List<ColumnSpec> getResultColumns() {
+        return resultColumns;
+    }
+
+    /** The bytes of the statement id, without copying, for the driver. */
+    ByteBuffer idBuffer() {
+        return ByteBuffer.wrap(id).asReadOnlyBuffer();
+    }
+
+    @Override
+    public PreparedStatement withOptions(StatementOptions options) {
+        return new PreparedStatement(cql, keyspace, id, resultMetadataId, variables, partitionKeyIndexes, resultColumns, options);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PreparedStatement p && Arrays.equals(id, p.id) && cql.equals(p.cql)
+                && Objects.equals(keyspace, p.keyspace) && options().equals(p.options());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(id) * 31 + cql.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PreparedStatement[" + cql + ", variables " + variables + "]";
+    }
+}

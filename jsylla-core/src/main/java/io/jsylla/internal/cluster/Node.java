@@ -1,0 +1,101 @@
+package io.jsylla.internal.cluster;
+
+import io.jsylla.NodeInfo;
+import io.jsylla.internal.pool.NodePool;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A node of the cluster and the driver's live state for it: where it is, what it runs, whether
+ * it is up, and its connection pool. Fields change as the control connection learns more;
+ * {@link #info()} takes an immutable snapshot.
+ */
+public final class Node {
+    private final InetSocketAddress address;
+    private volatile UUID hostId;
+    private volatile String datacenter;
+    private volatile String rack;
+    private volatile String releaseVersion;
+    private volatile List<String> tokens = List.of();
+    private volatile UUID schemaVersion;
+    private volatile boolean up = true;
+    private volatile NodePool pool;
+    private final LongAdder requests = new LongAdder();
+
+    public Node(InetSocketAddress address) {
+        this.address = address;
+    }
+
+    /** The CQL address the driver connects to; a node's identity within a session. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    void update(UUID hostId, String datacenter, String rack, String releaseVersion, List<String> tokens, UUID schemaVersion) {
+        this.hostId = hostId;
+        this.datacenter = datacenter;
+        this.rack = rack;
+        this.releaseVersion = releaseVersion;
+        this.tokens = List.copyOf(tokens);
+        this.schemaVersion = schemaVersion;
+    }
+
+    public UUID hostId() {
+        return hostId;
+    }
+
+    public String datacenter() {
+        return datacenter;
+    }
+
+    public String rack() {
+        return rack;
+    }
+
+    public List<String> tokens() {
+        return tokens;
+    }
+
+    public UUID schemaVersion() {
+        return schemaVersion;
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    public void markUp(boolean up) {
+        this.up = up;
+    }
+
+    public NodePool pool() {
+        return pool;
+    }
+
+    public void pool(NodePool pool) {
+        this.pool = pool;
+    }
+
+    /** Counts a message sent to this node. */
+    public void countRequest() {
+        requests.increment();
+    }
+
+    public long requestCount() {
+        return requests.sum();
+    }
+
+    public NodeInfo info() {
+        NodePool p = pool;
+        return new NodeInfo(address, datacenter, rack, up, releaseVersion, hostId, tokens,
+                p == null ? OptionalInt.empty() : p.shardCount());
+    }
+
+    @Override
+    public String toString() {
+        return address.getHostString() + ":" + address.getPort();
+    }
+}

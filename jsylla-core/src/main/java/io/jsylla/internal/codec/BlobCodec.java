@@ -1,0 +1,33 @@
+package io.jsylla.internal.codec;
+
+import io.jsylla.DataType;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.ByteBuffer;
+
+/** {@code blob} and custom types: raw bytes, bound as a ByteBuffer or byte[] and decoded as a read-only ByteBuffer. */
+final class BlobCodec extends AbstractCodec {
+
+    BlobCodec(DataType type) {
+        super(type);
+    }
+
+    @Override
+    public void encode(Object value, ByteBuf out) {
+        if (value instanceof ByteBuffer b) {
+            out.writeBytes(b.duplicate()); // the caller's position stays where it was
+        } else if (value instanceof byte[] a) {
+            out.writeBytes(a);
+        } else {
+            throw cannotBind(value);
+        }
+    }
+
+    /** A copy, so the value outlives the frame it was read from; zero-length is an empty buffer. */
+    @Override
+    public Object decode(ByteBuf src, int index, int length) {
+        byte[] bytes = new byte[length];
+        src.getBytes(index, bytes);
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+}

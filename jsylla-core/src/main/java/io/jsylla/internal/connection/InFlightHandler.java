@@ -1,0 +1,181 @@
+package io.jsylla.internal.connection;
+
+import io.jsylla.ConnectionException;
+import io.jsylla.internal.protocol.Compressor;
+import io.jsylla.internal.protocol.Frame;
+import io.jsylla.internal.protocol.FrameCodec;
+import io.jsylla.internal.protocol.ProtocolVersion;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of a connection, on its event loop: gives each written request a stream id, encodes
+ * it into a frame, and routes each answer back to its request by that id. Server events
+ * (stream -1) go to the event listener. When the channel closes, every waiting request fails.
+ */
+final class InFlightHandler extends ChannelDuplexHandler {
+    private static final Logger log = LoggerFactory.getLogger(InFlightHandler.class);
+
+    private final InetSocketAddress node;
+    private final StreamIds ids;
+    private final InFlightRequest[] pending;
+    private final boolean[] orphans;
+    private final int maxOrphans;
+    private final Heartbeat heartbeat;
+    private volatile ProtocolVersion version;
+    private volatile Compressor compressor;
+    private volatile Consumer<Frame> eventListener = f -> { };
+    private Throwable closeCause;
+    private boolean closed;
+
+    InFlightHandler(InetSocketAddress node, ProtocolVersion version, int maxStreams, Heartbeat heartbeat) {
+        this.node = node;
+        this.version = version;
+        this.ids = new StreamIds(maxStreams);
+        this.pending = new InFlightRequest[maxStreams];
+        this.orphans = new boolean[maxStreams];
+        this.maxOrphans = Math.max(1, maxStreams * 3 / 4);
+        this.heartbeat = heartbeat;
+    }
+
+    void compressor(Compressor compressor) {
+        this.compressor = compressor;
+    }
+
+    void eventListener(Consumer<Frame> listener) {
+        this.eventListener = listener;
+    }
+
+    ProtocolVersion version() {
+        return version;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!(msg instanceof InFlightRequest r)) {
+            ctx.write(msg, promise);
+            return;
+        }
+        if (r.isCancelled()) {
+            fail(r, new ConnectionException(node, "request cancelled before it was written", null));
+            return;
+        }
+        if (closed) {
+            fail(r, new ConnectionException(node, "connection closed", closeCause));
+            return;
+        }
+        int id = ids.acquire();
+        if (id < 0) {
+            fail(r, new ConnectionException(node, "no free stream id (" + ids.capacity() + " in flight)", null));
+            return;
+        }
+        ByteBuf frame = ctx.alloc().ioBuffer();
+        try {
+            FrameCodec.encode(frame, version, id, r.tracing, r.customPayload, r.request, compressor);
+        } catch (RuntimeException e) {
+            frame.release();
+            ids.release(id);
+            fail(r, e);
+            return;
+        }
+        r.streamId = id;
+        pending[id] = r;
+        ctx.write(frame, promise);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof Frame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        int id = frame.streamId();
+        if (id < 0) {
+            eventListener.accept(frame);
+            return;
+        }
+        InFlightRequest r = id < pending.length ? pending[id] : null;
+        if (r == null) {
+            log.warn("{}: answer on stream {} that no request is waiting for; dropped", node, id);
+            return;
+        }
+        pending[id] = null;
+        ids.release(id);
+        if (orphans[id]) {
+            orphans[id] = false;
+            ids.unorphan();
+        }
+        try {
+            r.deliver(frame);
+        } catch (RuntimeException e) {
+            log.error("{}: response callback failed", node, e);
+        }
+    }
+
+    /** The request was abandoned: keep its id taken until the late answer comes, and count it. */
+    void orphan(ChannelHandlerContext ctx, InFlightRequest r) {
+        int id = r.streamId;
+        if (id < 0 || pending[id] != r || orphans[id]) return;
+        orphans[id] = true;
+        ids.orphan();
+        if (ids.orphaned() > maxOrphans) {
+            log.warn("{}: {} stream ids wait on answers that never came; closing the connection", node, ids.orphaned());
+            ctx.close();
+        }
+    }
+
+    int inUse() {
+        return ids.inUse();
+    }
+
+    int orphaned() {
+        return ids.orphaned();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent idle && heartbeat != null) {
+            heartbeat.onIdle(ctx, idle);
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (closeCause == null) closeCause = cause;
+        log.debug("{}: closing connection after error", node, cause);
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        closed = true;
+        ConnectionException error = new ConnectionException(node,
+                closeCause == null ? "connection closed" : "connection closed: " + closeCause.getMessage(), closeCause);
+        for (int id = 0; id < pending.length; id++) {
+            InFlightRequest r = pending[id];
+            if (r != null) {
+                pending[id] = null;
+                orphans[id] = false;
+                fail(r, error);
+            }
+        }
+        super.channelInactive(ctx);
+    }
+
+    private void fail(InFlightRequest r, Throwable error) {
+        try {
+            r.fail(error);
+        } catch (RuntimeException e) {
+            log.error("{}: failure callback failed", node, e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.jsylla.internal.connection;
+
+import io.jsylla.internal.protocol.Frame;
+import io.jsylla.internal.protocol.Request;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * A request on its way through a connection: the message, its frame options, where the answer
+ * goes, and (once written) its stream id. Cancelling it does not free the stream id, which
+ * stays taken until the late answer arrives.
+ */
+public final class InFlightRequest {
+    final Request request;
+    final boolean tracing;
+    final Map<String, ByteBuffer> customPayload;
+    private final ResponseCallback callback;
+    /** Set on the event loop when written; -1 before. */
+    int streamId = -1;
+    /** The connection whose in-flight slot this holds, given back on completion. */
+    Connection connection;
+    private volatile boolean cancelled;
+
+    public InFlightRequest(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
+                           ResponseCallback callback) {
+        this.request = request;
+        this.tracing = tracing;
+        this.customPayload = customPayload;
+        this.callback = callback;
+    }
+
+    /** Abandons the request (timeout, another execution won): its answer will be dropped. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    void deliver(Frame frame) {
+        Connection c = connection;
+        if (c != null) c.release();
+        if (!cancelled) callback.onResponse(frame);
+    }
+
+    void fail(Throwable error) {
+        Connection c = connection;
+        if (c != null) c.release();
+        if (!cancelled) callback.onFailure(error);
+    }
+}

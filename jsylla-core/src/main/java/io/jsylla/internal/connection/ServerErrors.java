@@ -1,0 +1,63 @@
+package io.jsylla.internal.connection;
+
+import io.jsylla.AlreadyExistsException;
+import io.jsylla.AuthenticationException;
+import io.jsylla.BootstrappingException;
+import io.jsylla.CasWriteUnknownException;
+import io.jsylla.CdcWriteFailureException;
+import io.jsylla.ConfigurationException;
+import io.jsylla.FunctionFailureException;
+import io.jsylla.InvalidQueryException;
+import io.jsylla.OverloadedException;
+import io.jsylla.ProtocolException;
+import io.jsylla.ReadFailureException;
+import io.jsylla.ReadTimeoutException;
+import io.jsylla.ServerErrorException;
+import io.jsylla.ServerResponseException;
+import io.jsylla.SyntaxException;
+import io.jsylla.TruncateException;
+import io.jsylla.UnauthorizedException;
+import io.jsylla.UnavailableException;
+import io.jsylla.UnpreparedException;
+import io.jsylla.WriteFailureException;
+import io.jsylla.WriteTimeoutException;
+import io.jsylla.internal.protocol.ErrorResponse;
+import java.net.InetSocketAddress;
+
+/** Turns an ERROR a node answered with into the public exception for its code, naming the node. */
+public final class ServerErrors {
+    private ServerErrors() {}
+
+    public static ServerResponseException toException(ErrorResponse e, InetSocketAddress node) {
+        String m = e.message();
+        return switch (e.code()) {
+            case ErrorResponse.SERVER_ERROR -> new ServerErrorException(node, m);
+            case ErrorResponse.PROTOCOL_ERROR -> new ProtocolException(node, m);
+            case ErrorResponse.BAD_CREDENTIALS -> new AuthenticationException(node, m);
+            case ErrorResponse.UNAVAILABLE -> new UnavailableException(node, m, e.consistency(), e.required(), e.alive());
+            case ErrorResponse.OVERLOADED -> new OverloadedException(node, m);
+            case ErrorResponse.IS_BOOTSTRAPPING -> new BootstrappingException(node, m);
+            case ErrorResponse.TRUNCATE_ERROR -> new TruncateException(node, m);
+            case ErrorResponse.WRITE_TIMEOUT ->
+                    new WriteTimeoutException(node, m, e.consistency(), e.received(), e.blockFor(), e.writeType());
+            case ErrorResponse.READ_TIMEOUT ->
+                    new ReadTimeoutException(node, m, e.consistency(), e.received(), e.blockFor(), e.dataPresent());
+            case ErrorResponse.READ_FAILURE -> new ReadFailureException(node, m, e.consistency(), e.received(),
+                    e.blockFor(), e.numFailures(), e.reasonMap(), e.dataPresent());
+            case ErrorResponse.WRITE_FAILURE -> new WriteFailureException(node, m, e.consistency(), e.received(),
+                    e.blockFor(), e.numFailures(), e.reasonMap(), e.writeType());
+            case ErrorResponse.FUNCTION_FAILURE ->
+                    new FunctionFailureException(node, m, e.functionKeyspace(), e.functionName(), e.argumentTypes());
+            case ErrorResponse.CDC_WRITE_FAILURE -> new CdcWriteFailureException(node, m);
+            case ErrorResponse.CAS_WRITE_UNKNOWN ->
+                    new CasWriteUnknownException(node, m, e.consistency(), e.received(), e.blockFor());
+            case ErrorResponse.SYNTAX_ERROR -> new SyntaxException(node, m);
+            case ErrorResponse.UNAUTHORIZED -> new UnauthorizedException(node, m);
+            case ErrorResponse.INVALID -> new InvalidQueryException(node, m);
+            case ErrorResponse.CONFIG_ERROR -> new ConfigurationException(node, m);
+            case ErrorResponse.ALREADY_EXISTS -> new AlreadyExistsException(node, m, e.keyspace(), e.table());
+            case ErrorResponse.UNPREPARED -> new UnpreparedException(node, m);
+            default -> new ServerErrorException(node, "error 0x" + Integer.toHexString(e.code()) + ": " + m);
+        };
+    }
+}

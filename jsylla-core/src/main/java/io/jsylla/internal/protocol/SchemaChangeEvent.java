@@ -1,0 +1,5 @@
+package io.jsylla.internal.protocol;
+
+/** The schema changed somewhere in the cluster. */
+public record SchemaChangeEvent(SchemaChange change) implements Event {
+}

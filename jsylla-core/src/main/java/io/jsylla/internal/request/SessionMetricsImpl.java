@@ -1,0 +1,111 @@
+package io.jsylla.internal.request;
+
+import io.jsylla.RequestTimeoutException;
+import io.jsylla.SessionMetrics;
+import io.jsylla.internal.cluster.Metadata;
+import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.pool.NodePool;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/** The session's counters (lock-free adders) and latency histogram (HdrHistogram, microseconds). */
+public final class SessionMetricsImpl implements SessionMetrics, RequestExecution.Listener {
+    private static final long MAX_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
+
+    private final Metadata metadata;
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder speculative = new LongAdder();
+    private final ConcurrentHistogram latency = new ConcurrentHistogram(MAX_MICROS, 3);
+
+    public SessionMetricsImpl(Metadata metadata) {
+        this.metadata = metadata;
+    }
+
+    @Override
+    public void sent(Node node) {
+        // counted on the node itself, which outlives no session
+    }
+
+    @Override
+    public void retried() {
+        retries.increment();
+    }
+
+    @Override
+    public void ended(long latencyNanos, Throwable error) {
+        requests.increment();
+        if (error != null) {
+            errors.increment();
+            if (error instanceof RequestTimeoutException) timeouts.increment();
+        }
+        latency.recordValue(Math.min(MAX_MICROS, Math.max(0, latencyNanos / 1000)));
+    }
+
+    public void speculativeExecutionStarted() {
+        speculative.increment();
+    }
+
+    @Override
+    public long requests() {
+        return requests.sum();
+    }
+
+    @Override
+    public long errors() {
+        return errors.sum();
+    }
+
+    @Override
+    public long timeouts() {
+        return timeouts.sum();
+    }
+
+    @Override
+    public long retries() {
+        return retries.sum();
+    }
+
+    @Override
+    public long speculativeExecutions() {
+        return speculative.sum();
+    }
+
+    @Override
+    public long requestsOn(InetSocketAddress address) {
+        Node n = metadata.node(address);
+        if (n == null) {
+            for (Node candidate : metadata.nodes()) {
+                if (candidate.address().getAddress().equals(address.getAddress())) n = candidate;
+            }
+        }
+        return n == null ? 0 : n.requestCount();
+    }
+
+    @Override
+    public int inFlight() {
+        int total = 0;
+        for (Node n : metadata.nodes()) {
+            NodePool p = n.pool();
+            if (p != null) total += p.inFlight();
+        }
+        return total;
+    }
+
+    @Override
+    public Duration latencyPercentile(double percentile) {
+        if (percentile <= 0 || percentile > 100) throw new IllegalArgumentException("percentile must be in (0, 100]: " + percentile);
+        if (latency.getTotalCount() == 0) return Duration.ZERO;
+        return Duration.ofNanos(latency.getValueAtPercentile(percentile) * 1000);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionMetrics[requests=" + requests() + ", errors=" + errors() + ", timeouts=" + timeouts()
+                + ", retries=" + retries() + ", p99=" + latencyPercentile(99) + "]";
+    }
+}

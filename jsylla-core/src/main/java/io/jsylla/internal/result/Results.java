@@ -1,0 +1,54 @@
+package io.jsylla.internal.result;
+
+import io.jsylla.ColumnSpec;
+import io.jsylla.PagingState;
+import io.jsylla.QueryResult;
+import io.jsylla.internal.protocol.ColumnDef;
+import io.jsylla.internal.protocol.Frame;
+import io.jsylla.internal.protocol.Result;
+import io.jsylla.internal.protocol.RowsMetadata;
+import io.jsylla.internal.protocol.RowsResult;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decoded RESULT messages to the {@link QueryResult} the application sees. */
+public final class Results {
+    private Results() {}
+
+    /**
+     * @param knownColumns the columns to read rows with when the node skipped the metadata
+     *     (a prepared statement's result columns), else null
+     */
+    public static QueryResult of(Result result, Frame frame, InetSocketAddress coordinator, List<ColumnSpec> knownColumns) {
+        RowsData data;
+        PagingState paging = PagingState.end();
+        if (result instanceof RowsResult rows) {
+            RowsMetadata md = rows.metadata();
+            List<ColumnSpec> columns = md.noMetadata() && knownColumns != null ? knownColumns : columns(md.columns());
+            if (columns.size() != md.columnCount()) {
+                throw new io.jsylla.ProtocolException(coordinator, "rows have " + md.columnCount()
+                        + " columns but the known metadata has " + columns.size());
+            }
+            data = new RowsData(columns, rows.rows(), rows.rowCount());
+            paging = md.hasMorePages() ? PagingState.of(bytes(md.pagingState())) : PagingState.end();
+        } else {
+            data = RowsData.empty(List.of());
+        }
+        return new DefaultQueryResult(data, paging, frame.tracingId(), frame.warnings(), coordinator);
+    }
+
+    public static List<ColumnSpec> columns(List<ColumnDef> defs) {
+        List<ColumnSpec> out = new ArrayList<>(defs.size());
+        for (ColumnDef d : defs) out.add(new ColumnSpec(d.keyspace(), d.table(), d.name(), d.type()));
+        return List.copyOf(out);
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        if (b == null) return null;
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+}

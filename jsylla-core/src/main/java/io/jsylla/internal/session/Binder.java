@@ -1,0 +1,83 @@
+package io.jsylla.internal.session;
+
+import io.jsylla.ColumnSpec;
+import io.jsylla.Unset;
+import io.jsylla.internal.codec.Codecs;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Values to the bytes of a prepared statement's variables, checked against what the server
+ * said the variables are: count, names and types. Every mistake is reported here, before
+ * anything is sent, naming the variable, its CQL type and the Java value given.
+ */
+public final class Binder {
+    private Binder() {}
+
+    public static List<ByteBuffer> positional(String cql, List<ColumnSpec> variables, Object[] values) {
+        Object[] vs = values == null ? new Object[] {null} : values;
+        if (vs.length != variables.size()) {
+            throw new IllegalArgumentException("Wrong number of values: the statement has " + variables.size()
+                    + (variables.size() == 1 ? " variable " : " variables ") + variables + " but " + vs.length
+                    + (vs.length == 1 ? " value was" : " values were") + " given: " + Arrays.toString(vs) + " [" + cql + "]");
+        }
+        ByteBuffer[] out = new ByteBuffer[vs.length];
+        for (int i = 0; i < vs.length; i++) {
+            ColumnSpec v = variables.get(i);
+            out[i] = Codecs.encodeForColumn(v.name(), v.type(), vs[i]);
+        }
+        return Collections.unmodifiableList(Arrays.asList(out));
+    }
+
+    public static List<ByteBuffer> named(String cql, List<ColumnSpec> variables, Map<String, ?> values) {
+        if (values == null) throw new IllegalArgumentException("values map is null [" + cql + "]");
+        Object[] ordered = new Object[variables.size()];
+        boolean[] given = new boolean[variables.size()];
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            List<Integer> targets = indexesOf(variables, e.getKey());
+            if (targets.isEmpty()) {
+                throw new IllegalArgumentException("Unknown variable name '" + e.getKey() + "': the statement's variables are "
+                        + names(variables) + " [" + cql + "]");
+            }
+            for (int i : targets) {
+                ordered[i] = e.getValue();
+                given[i] = true;
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < given.length; i++) {
+            if (!given[i]) missing.add(variables.get(i).toString());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("No value for variable" + (missing.size() == 1 ? " " : "s ") + missing
+                    + "; give " + (missing.size() == 1 ? "it" : "each") + " a value, or " + Unset.class.getSimpleName()
+                    + ".VALUE to leave it unset [" + cql + "]");
+        }
+        return positional(cql, variables, ordered);
+    }
+
+    /** Every variable with this name (a name may repeat), matching exactly, else ignoring case. */
+    private static List<Integer> indexesOf(List<ColumnSpec> variables, String name) {
+        List<Integer> exact = new ArrayList<>(1);
+        for (int i = 0; i < variables.size(); i++) if (variables.get(i).name().equals(name)) exact.add(i);
+        if (!exact.isEmpty()) return exact;
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < variables.size(); i++) {
+            if (variables.get(i).name().toLowerCase(Locale.ROOT).equals(lower)) exact.add(i);
+        }
+        return exact;
+    }
+
+    private static Set<String> names(List<ColumnSpec> variables) {
+        Set<String> s = new LinkedHashSet<>();
+        for (ColumnSpec v : variables) s.add(v.name());
+        return s;
+    }
+}

@@ -1,0 +1,410 @@
+package io.jsylla.internal.session;
+
+import io.jsylla.Batch;
+import io.jsylla.BoundStatement;
+import io.jsylla.ClosedSessionException;
+import io.jsylla.ClusterData;
+import io.jsylla.ColumnSpec;
+import io.jsylla.CqlIdentifiers;
+import io.jsylla.Jsylla;
+import io.jsylla.NoHostAvailableException;
+import io.jsylla.PagingState;
+import io.jsylla.PreparedStatement;
+import io.jsylla.Query;
+import io.jsylla.QueryPager;
+import io.jsylla.QueryResult;
+import io.jsylla.ScyllaException;
+import io.jsylla.Session;
+import io.jsylla.SessionMetrics;
+import io.jsylla.Statement;
+import io.jsylla.StatementOptions;
+import io.jsylla.TracingInfo;
+import io.jsylla.internal.cluster.ControlConnection;
+import io.jsylla.internal.cluster.Metadata;
+import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.cluster.NodeListener;
+import io.jsylla.internal.connection.ConnectionFactory;
+import io.jsylla.internal.connection.ConnectionOptions;
+import io.jsylla.internal.pool.NodePool;
+import io.jsylla.internal.protocol.ProtocolVersion;
+import io.jsylla.internal.protocol.Request;
+import io.jsylla.internal.protocol.SchemaChangeResult;
+import io.jsylla.internal.protocol.SetKeyspaceResult;
+import io.jsylla.internal.request.PreparedCache;
+import io.jsylla.internal.request.QueryPlans;
+import io.jsylla.internal.request.RequestExecution;
+import io.jsylla.internal.request.SessionMetricsImpl;
+import io.jsylla.internal.result.Pager;
+import io.jsylla.internal.result.Results;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session: the public API over the internal layers. It wires the control connection,
+ * pools and request executions together and turns each API call into a statement run.
+ */
+public final class DefaultSession implements Session, NodeListener, StatementRunner.SessionCore {
+    private static final Logger log = LoggerFactory.getLogger(DefaultSession.class);
+
+    private final SessionConfig config;
+    private final SessionResources resources;
+    private final ConnectionFactory factory;
+    private final Metadata metadata = new Metadata();
+    private final ControlConnection control;
+    private final QueryPlans plans;
+    private final PreparedCache prepared;
+    private final SessionMetricsImpl metrics;
+    private final StatementRunner runner = new StatementRunner(this);
+    private final SchemaAgreement agreement;
+    private final Map<Node, CompletableFuture<Void>> poolInits = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private volatile String keyspace;
+
+    private DefaultSession(SessionConfig config, SessionResources resources) {
+        this.config = config;
+        this.resources = resources;
+        this.keyspace = config.keyspace();
+        this.factory = new ConnectionFactory(resources.ioGroup, connectionOptions(config));
+        this.control = new ControlConnection(factory, metadata, this, resources.scheduler(), resources.admin);
+        this.plans = new QueryPlans(metadata, config.localDatacenter());
+        this.prepared = new PreparedCache(config.preparedCacheSize());
+        this.metrics = new SessionMetricsImpl(metadata);
+        this.agreement = new SchemaAgreement(control, resources.scheduler(), config.schemaAgreementTimeout());
+    }
+
+    public static CompletionStage<Session> connect(SessionConfig config) {
+        DefaultSession s = new DefaultSession(config, new SessionResources(config.ioThreads()));
+        return s.init().handle((x, e) -> {
+            if (e == null) return (Session) s;
+            s.closeAsync();
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof RuntimeException r ? r : new ScyllaException(cause.getMessage(), cause);
+        });
+    }
+
+    private static ConnectionOptions connectionOptions(SessionConfig c) {
+        ProtocolVersion v = c.protocolVersion() == null ? null : ProtocolVersion.fromCode(c.protocolVersion());
+        if (v == null && c.compression() == io.jsylla.Compression.SNAPPY) v = ProtocolVersion.V4; // v5 has no snappy
+        return new ConnectionOptions(c.connectionTimeout(), c.compression(), c.authProvider(), c.tcpNodelay(),
+                c.tcpKeepalive(), c.heartbeatInterval(), c.idleTimeout(), c.maxRequestsPerConnection(),
+                256 * 1024 * 1024, c.sslContext() == null ? null : new JdkSslContext(c.sslContext(), true, ClientAuth.NONE),
+                c.hostnameVerification(), v, "jsylla", Jsylla.version());
+    }
+
+    private CompletableFuture<Void> init() {
+        List<InetSocketAddress> contactPoints = config.contactPoints().stream().map(SessionConfig::parseContactPoint).toList();
+        return control.init(contactPoints).thenCompose(x -> {
+            String dc = config.localDatacenter();
+            if (dc == null) {
+                Node controlNode = metadata.node(control.node());
+                plans.localDatacenter(controlNode == null ? null : controlNode.datacenter());
+            } else if (metadata.nodes().stream().noneMatch(n -> dc.equals(n.datacenter()))) {
+                throw new IllegalArgumentException("localDatacenter '" + dc + "' matches no node; the cluster's datacenters are "
+                        + metadata.nodes().stream().map(Node::datacenter).distinct().toList());
+            }
+            return waitForPools();
+        });
+    }
+
+    /** Succeeds once every pool tried to open; fails only if no node could be reached. */
+    private CompletableFuture<Void> waitForPools() {
+        Map<Node, CompletableFuture<Void>> inits = Map.copyOf(poolInits);
+        return CompletableFuture.allOf(inits.values().stream().map(f -> f.handle((x, e) -> null)).toArray(CompletableFuture[]::new))
+                .thenRun(() -> {
+                    Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
+                    boolean any = false;
+                    for (Map.Entry<Node, CompletableFuture<Void>> e : inits.entrySet()) {
+                        try {
+                            e.getValue().join();
+                            any = true;
+                        } catch (CompletionException ex) {
+                            errors.put(e.getKey().address(), ex.getCause());
+                        }
+                    }
+                    if (!any) throw new NoHostAvailableException("Cannot open a connection pool to any node", errors);
+                    errors.forEach((node, err) -> log.warn("No connection to {} yet: {}", node, err.getMessage()));
+                });
+    }
+
+    // ---- NodeListener
+
+    @Override
+    public void nodeAdded(Node node) {
+        if (closed.get()) return;
+        NodePool pool = new NodePool(node, factory, config.poolSize(), keyspace, resources.scheduler(),
+                (n, up) -> n.markUp(up));
+        node.pool(pool);
+        poolInits.put(node, pool.init());
+        log.debug("Node added: {}", node);
+    }
+
+    @Override
+    public void nodeRemoved(Node node) {
+        NodePool p = node.pool();
+        poolInits.remove(node);
+        if (p != null) p.close();
+        log.info("Node removed: {}", node);
+    }
+
+    @Override
+    public void nodeUp(Node node) {
+        NodePool p = node.pool();
+        if (p != null) p.reconnectNow();
+    }
+
+    @Override
+    public void nodeDown(Node node) {
+        NodePool p = node.pool();
+        if (p == null || p.openConnections() == 0) node.markUp(false);
+    }
+
+    // ---- SessionCore
+
+    @Override
+    public SessionConfig config() {
+        return config;
+    }
+
+    @Override
+    public ProtocolVersion protocolVersion() {
+        ProtocolVersion v = factory.protocolVersion();
+        return v == null ? ProtocolVersion.LATEST : v;
+    }
+
+    @Override
+    public PreparedCache prepared() {
+        return prepared;
+    }
+
+    @Override
+    public CompletableFuture<RequestExecution.Outcome> run(Request message, ResolvedOptions options, RequestExecution.Reprepare reprepare) {
+        if (closed.get()) return CompletableFuture.failedFuture(new ClosedSessionException());
+        return RequestExecution.start(message, options.idempotent(), options.tracing(), plans.newPlan(), reprepare, metrics,
+                resources.timer, options.timeoutMillis());
+    }
+
+    @Override
+    public CompletableFuture<QueryResult> finish(RequestExecution.Outcome o, List<ColumnSpec> knownColumns) {
+        QueryResult result = Results.of(o.result(), o.frame(), o.node().address(), knownColumns);
+        if (o.result() instanceof SetKeyspaceResult set) {
+            return switchKeyspace(CqlIdentifiers.quote(set.keyspace())).thenApply(x -> result);
+        }
+        if (o.result() instanceof SchemaChangeResult && config.awaitSchemaAgreementAfterChange()) {
+            return agreement.await().handle((v, e) -> {
+                if (e != null) log.warn("After a schema change: {}", e.getMessage());
+                return null;
+            }).thenCompose(x -> control.refreshSchema().exceptionally(e -> null)).thenApply(x -> result);
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+
+    @Override
+    public QueryResult emptyResult() {
+        return Results.of(new io.jsylla.internal.protocol.VoidResult(), null, null, null);
+    }
+
+    private CompletableFuture<Void> switchKeyspace(String quoted) {
+        keyspace = quoted;
+        return CompletableFuture.allOf(metadata.nodes().stream().map(Node::pool).filter(p -> p != null)
+                .map(p -> p.useKeyspace(quoted)).toArray(CompletableFuture[]::new));
+    }
+
+    // ---- executing
+
+    @Override
+    public CompletionStage<QueryResult> executeAsync(String cql, Object... values) {
+        return guard(() -> values == null || values.length == 0
+                ? runner.query(cql, StatementOptions.DEFAULTS, PagingState.start())
+                : runner.withValues(cql, StatementOptions.DEFAULTS, PagingState.start(), values));
+    }
+
+    @Override
+    public CompletionStage<QueryResult> executeAsync(String cql, Map<String, ?> values) {
+        return guard(() -> runner.withValues(cql, StatementOptions.DEFAULTS, PagingState.start(), values));
+    }
+
+    @Override
+    public CompletionStage<QueryResult> executeAsync(Statement<?> statement) {
+        return guard(() -> {
+            if (statement instanceof Query q) return runner.query(q.getCql(), q.options(), PagingState.start());
+            if (statement instanceof BoundStatement b) return runner.bound(b, b.options(), PagingState.start());
+            if (statement instanceof PreparedStatement ps) return runner.bound(ps.bind(), ps.options(), PagingState.start());
+            if (statement instanceof Batch b) return runner.batch(b, List.of());
+            throw new IllegalArgumentException("unknown statement kind " + statement);
+        });
+    }
+
+    @Override
+    public CompletionStage<QueryResult> queryAsync(Query query, Object... values) {
+        return querySinglePageAsync(query, PagingState.start(), values);
+    }
+
+    @Override
+    public CompletionStage<QueryResult> queryAsync(Query query, Map<String, ?> values) {
+        return guard(() -> runner.withValues(query.getCql(), query.options(), PagingState.start(), values));
+    }
+
+    @Override
+    public CompletionStage<PreparedStatement> prepareAsync(String cql) {
+        return guard(() -> runner.cachedPrepare(cql));
+    }
+
+    @Override
+    public CompletionStage<PreparedStatement> prepareAsync(Query query) {
+        return guard(() -> runner.cachedPrepare(query.getCql()).thenApply(ps -> ps.withOptions(query.options())));
+    }
+
+    @Override
+    public CompletionStage<QueryResult> executePreparedAsync(PreparedStatement ps, Object... values) {
+        return executeSinglePageAsync(ps, PagingState.start(), values);
+    }
+
+    @Override
+    public CompletionStage<QueryResult> executePreparedAsync(PreparedStatement ps, Map<String, ?> values) {
+        return guard(() -> runner.bound(ps.bind(values), ps.options(), PagingState.start()));
+    }
+
+    @Override
+    public CompletionStage<QueryResult> batchAsync(Batch batch, List<?> valueSets) {
+        return guard(() -> runner.batch(batch, valueSets == null ? List.of() : valueSets));
+    }
+
+    @Override
+    public CompletionStage<Batch> prepareBatchAsync(Batch batch) {
+        return guard(() -> runner.prepareBatch(batch));
+    }
+
+    @Override
+    public CompletionStage<QueryResult> querySinglePageAsync(Query query, PagingState state, Object... values) {
+        return guard(() -> values == null || values.length == 0
+                ? runner.query(query.getCql(), query.options(), state)
+                : runner.withValues(query.getCql(), query.options(), state, values));
+    }
+
+    @Override
+    public QueryPager queryIter(Query query, Object... values) {
+        checkOpen();
+        return new Pager(state -> querySinglePageAsync(query, state, values));
+    }
+
+    @Override
+    public CompletionStage<QueryResult> executeSinglePageAsync(PreparedStatement ps, PagingState state, Object... values) {
+        return guard(() -> runner.bound(ps.bind(values), ps.options(), state));
+    }
+
+    @Override
+    public QueryPager executeIter(PreparedStatement ps, Object... values) {
+        checkOpen();
+        BoundStatement bound = ps.bind(values);
+        return new Pager(state -> guard(() -> runner.bound(bound, ps.options(), state)));
+    }
+
+    // ---- keyspace, schema, cluster
+
+    @Override
+    public CompletionStage<Void> useKeyspaceAsync(String name, boolean caseSensitive) {
+        return guard(() -> runner.query("USE " + CqlIdentifiers.fromUser(name, caseSensitive), StatementOptions.DEFAULTS,
+                PagingState.start()).thenApply(r -> null));
+    }
+
+    @Override
+    public Optional<String> getKeyspace() {
+        String ks = keyspace;
+        if (ks == null) return Optional.empty();
+        return Optional.of(ks.startsWith("\"") ? ks.substring(1, ks.length() - 1).replace("\"\"", "\"") : ks);
+    }
+
+    @Override
+    public Optional<String> keyspace() {
+        return getKeyspace();
+    }
+
+    @Override
+    public CompletionStage<UUID> awaitSchemaAgreementAsync() {
+        return guard(agreement::await);
+    }
+
+    @Override
+    public CompletionStage<Optional<UUID>> checkSchemaAgreementAsync() {
+        return guard(control::checkSchemaAgreement);
+    }
+
+    @Override
+    public CompletionStage<Void> refreshMetadataAsync() {
+        return guard(() -> control.refreshNodes().thenCompose(x -> control.refreshSchema()));
+    }
+
+    @Override
+    public ClusterData getClusterData() {
+        return metadata.snapshot();
+    }
+
+    @Override
+    public SessionMetrics getMetrics() {
+        return metrics;
+    }
+
+    @Override
+    public CompletionStage<TracingInfo> getTracingInfoAsync(UUID tracingId) {
+        return guard(() -> new Traces(this, resources.scheduler()).fetch(tracingId));
+    }
+
+    // ---- life
+
+    @Override
+    public CompletionStage<Void> closeAsync() {
+        if (!closed.compareAndSet(false, true)) return closeFuture;
+        CompletableFuture<Void> pools = CompletableFuture.allOf(metadata.nodes().stream().map(Node::pool)
+                .filter(p -> p != null).map(NodePool::close).toArray(CompletableFuture[]::new));
+        control.close()
+                .thenCompose(x -> pools)
+                .completeOnTimeout(null, config.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
+                .handle((x, e) -> null)
+                .thenCompose(x -> resources.close())
+                .whenComplete((x, e) -> closeFuture.complete(null));
+        return closeFuture;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    private void checkOpen() {
+        if (closed.get()) throw new ClosedSessionException();
+    }
+
+    /** Runs an API call: refused when closed; argument errors thrown synchronously become failed stages. */
+    private <T> CompletableFuture<T> guard(java.util.function.Supplier<? extends CompletionStage<T>> call) {
+        if (closed.get()) return CompletableFuture.failedFuture(new ClosedSessionException());
+        try {
+            return call.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    StatementRunner runner() {
+        return runner;
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + config + ", keyspace " + keyspace + "]";
+    }
+}
