@@ -17,7 +17,8 @@ public final class SharedCassandraCluster implements ParameterResolver {
 
     public static CassandraCluster.Builder configuration() {
         return CassandraCluster.builder().name("shared-cluster").nodes(3)
-                .nativePort(19142).storagePort(17100).jmxPort(17299);
+                .nativePort(19142 + SharedClusters.portOffset()).storagePort(17100 + SharedClusters.portOffset())
+                .jmxPort(17299 + SharedClusters.portOffset());
     }
 
     public static CassandraCluster get(ExtensionContext context) {

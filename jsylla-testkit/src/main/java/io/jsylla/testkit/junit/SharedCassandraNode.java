@@ -25,7 +25,8 @@ public final class SharedCassandraNode implements ParameterResolver {
     /** The shared node's configuration, for a test that wants to know or copy it. */
     public static CassandraCluster.Builder configuration() {
         return CassandraCluster.builder().name("shared-node").nodes(1)
-                .nativePort(19042).storagePort(17000).jmxPort(17199);
+                .nativePort(19042 + SharedClusters.portOffset()).storagePort(17000 + SharedClusters.portOffset())
+                .jmxPort(17199 + SharedClusters.portOffset());
     }
 
     /** The shared node, started if this is its first use in the run. */

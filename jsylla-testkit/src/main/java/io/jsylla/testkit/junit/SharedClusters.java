@@ -13,7 +13,21 @@ import org.junit.jupiter.api.extension.ParameterContext;
 final class SharedClusters {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedClusters.class);
 
+    /** Added to every port of the shared clusters, so two builds on one machine can run side by side. */
+    static final String PORT_OFFSET_PROPERTY = "jsylla.testkit.portOffset";
+
     private SharedClusters() {}
+
+    static int portOffset() {
+        String v = System.getProperty(PORT_OFFSET_PROPERTY, "0").trim();
+        try {
+            int offset = Integer.parseInt(v);
+            if (offset < 0 || offset > 20000) throw new NumberFormatException();
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + PORT_OFFSET_PROPERTY + " must be a number from 0 to 20000: " + v);
+        }
+    }
 
     /**
      * A stored cluster, or why it failed to start: one failed start fails every test that asks,
