@@ -1,5 +1,6 @@
 package io.jsylla.internal.connection;
 
+import io.jsylla.Compression;
 import io.jsylla.ConnectionException;
 import io.jsylla.ScyllaException;
 import io.jsylla.internal.protocol.Compressor;
@@ -118,6 +119,10 @@ public final class ConnectionFactory {
             ChannelPipeline p = ch.pipeline();
             if (options.ssl() != null) p.addLast("ssl", sslHandler(ch, node));
             FrameDecoder decoder = new FrameDecoder(options.maxFrameLength());
+            if (!v.usesSegments() && options.compression() != Compression.NONE) {
+                // Cassandra compresses its answer to STARTUP already: inflate flagged frames from the start.
+                decoder.compressor(Compressor.forName(options.compression().protocolName()));
+            }
             InFlightHandler inFlight = new InFlightHandler(node, v, options.maxRequestsPerConnection(), new Heartbeat(node));
             p.addLast("frameDecoder", decoder);
             p.addLast("inFlight", inFlight);
