@@ -68,6 +68,10 @@ final class Handshake {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("CQL_VERSION", "3.0.0");
         Compression c = options.compression();
+        if (c == Compression.SNAPPY && connection.protocolVersion().usesSegments()) {
+            throw new ConnectionException(connection.node(), "snappy compression does not exist in protocol "
+                    + connection.protocolVersion() + " (which compresses segments with lz4)", null);
+        }
         if (c != Compression.NONE) {
             List<String> offered = supported.getOrDefault("COMPRESSION", List.of());
             if (!offered.contains(c.protocolName())) {

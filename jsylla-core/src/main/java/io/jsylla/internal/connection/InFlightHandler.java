@@ -98,7 +98,11 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
         int id = frame.streamId();
         if (id < 0) {
-            eventListener.accept(frame);
+            try {
+                eventListener.accept(frame);
+            } catch (RuntimeException e) {
+                log.error("{}: event listener failed", node, e); // an event must not cost the connection
+            }
             return;
         }
         InFlightRequest r = id < pending.length ? pending[id] : null;

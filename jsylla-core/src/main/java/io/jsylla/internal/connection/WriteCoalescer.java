@@ -1,9 +1,13 @@
 package io.jsylla.internal.connection;
 
+import io.jsylla.ConnectionException;
 import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests from any thread meet here; one task on the event loop writes all that queued up and
@@ -11,18 +15,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * request still goes out at once.
  */
 final class WriteCoalescer {
+    private static final Logger log = LoggerFactory.getLogger(WriteCoalescer.class);
     private final Channel channel;
+    private final InetSocketAddress node;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
-    WriteCoalescer(Channel channel) {
+    WriteCoalescer(Channel channel, InetSocketAddress node) {
         this.channel = channel;
+        this.node = node;
     }
 
     void write(Object message) {
         queue.add(message);
-        if (scheduled.compareAndSet(false, true)) channel.eventLoop().execute(drain);
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                channel.eventLoop().execute(drain);
+            } catch (RuntimeException e) {
+                // the event loop is shut down: nothing will drain; the caller learns it now
+                queue.remove(message);
+                scheduled.set(false);
+                throw e;
+            }
+        }
     }
 
     private void drain() {
@@ -30,6 +46,15 @@ final class WriteCoalescer {
         Object m;
         boolean wrote = false;
         while ((m = queue.poll()) != null) {
+            if (!channel.isActive() && m instanceof InFlightRequest r) {
+                // queued before the close; by now the pipeline may be torn down and would drop it unanswered
+                try {
+                    r.fail(new ConnectionException(node, "connection closed", null));
+                } catch (RuntimeException e) {
+                    log.error("{}: failure callback failed", node, e);
+                }
+                continue;
+            }
             channel.write(m, channel.voidPromise());
             wrote = true;
         }
