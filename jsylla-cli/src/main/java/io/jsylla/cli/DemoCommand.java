@@ -1,12 +1,13 @@
 package io.jsylla.cli;
 
+import io.jsylla.examples.Examples;
 import io.jsylla.testkit.CassandraCluster;
 import io.jsylla.testkit.CqlProbe;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +37,15 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             out.println("Using the node at " + address.getHostString() + ":" + address.getPort() + ".");
         }
-        try (CqlProbe cql = CqlProbe.connect(address, Duration.ofSeconds(10), null, null, null)) {
-            runExamples(out, cql);
+        try {
+            PrintStream stream = new PrintStream(new WriterOutputStream(out), true, StandardCharsets.UTF_8);
+            Examples.runAll(address.getHostString() + ":" + address.getPort(), stream);
+            stream.flush();
+            out.println();
+            out.println("All " + Examples.all().size() + " examples ran against Cassandra at " + address.getHostString() + ":" + address.getPort() + ".");
+        } catch (Exception e) {
+            out.println("Example failed: " + e);
+            return 1;
         } finally {
             if (embedded != null) {
                 out.println("Stopping the embedded node...");
@@ -55,17 +63,5 @@ final class DemoCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static void runExamples(PrintWriter out, CqlProbe cql) {
-        out.println("Cassandra " + cql.queryValue("SELECT release_version FROM system.local WHERE key = 'local'"));
-        cql.query("CREATE KEYSPACE IF NOT EXISTS jsylla_demo WITH replication = "
-                + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
-        cql.query("CREATE TABLE IF NOT EXISTS jsylla_demo.users (id int PRIMARY KEY, name text, email text)");
-        cql.query("INSERT INTO jsylla_demo.users (id, name, email) VALUES (1, 'Alice', 'alice@example.com')");
-        cql.query("INSERT INTO jsylla_demo.users (id, name, email) VALUES (2, 'Bob', 'bob@example.com')");
-        List<Map<String, Object>> rows = cql.query("SELECT id, name, email FROM jsylla_demo.users");
-        out.println("jsylla_demo.users holds " + rows.size() + " rows:");
-        for (Map<String, Object> row : rows) out.println("  " + row);
     }
 }

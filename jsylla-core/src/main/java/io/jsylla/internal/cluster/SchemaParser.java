@@ -18,7 +18,9 @@ import java.util.TreeMap;
 /** Rows of {@code system_schema} to keyspace, table and type metadata. */
 final class SchemaParser {
     /** Table options that are not CQL {@code WITH} options. */
-    private static final Set<String> NOT_OPTIONS = Set.of("keyspace_name", "table_name", "id", "flags", "extensions");
+    private static final Set<String> NOT_OPTIONS = Set.of("keyspace_name", "table_name", "id", "flags", "extensions",
+            // kept in system_schema for old readers, refused by CREATE TABLE since Cassandra 4.0
+            "read_repair_chance", "dclocal_read_repair_chance");
 
     private SchemaParser() {}
 
