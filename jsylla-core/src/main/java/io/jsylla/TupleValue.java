@@ -4,12 +4,12 @@ import io.jsylla.internal.codec.CodecException;
 import io.jsylla.internal.codec.Codecs;
 import io.jsylla.internal.codec.Literals;
 import io.jsylla.internal.codec.TrustedValues;
+import io.jsylla.internal.codec.TypeShapes;
 
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The value of a CQL tuple, e.g. {@code TupleValue.of(DataType.tuple(DataType.INT, DataType.TEXT), 1, "a")}.
@@ -53,6 +53,18 @@ public final class TupleValue {
         return new TupleValue(tupleType, Collections.unmodifiableList(Arrays.asList(converted)));
     }
 
+    /** Collects components one by one; components never set are null. */
+    public static Builder builder(DataType tupleType) {
+        return new Builder(tupleType);
+    }
+
+    /** A builder holding this tuple's components, to make a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder(type);
+        values.toArray(b.values);
+        return b;
+    }
+
     public DataType type() {
         return type;
     }
@@ -86,14 +98,47 @@ public final class TupleValue {
         return values;
     }
 
+    /**
+     * Equal when the components are equal and the types match, frozenness aside (a value is the same
+     * whether its column is frozen or not, and the server does not report frozenness).
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TupleValue t && type.equals(t.type) && values.equals(t.values);
+        return o instanceof TupleValue t && values.equals(t.values) && TypeShapes.same(type, t.type);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, values);
+        return 31 * TypeShapes.hash(type) + values.hashCode();
+    }
+
+    /** Collects component values; components never set are null. Not thread-safe. */
+    public static final class Builder {
+        private final DataType type;
+        private final Object[] values;
+
+        private Builder(DataType type) {
+            if (type.kind() != DataType.Kind.TUPLE) throw new IllegalArgumentException(type + " is not a tuple type");
+            this.type = type;
+            this.values = new Object[type.typeArguments().size()];
+        }
+
+        /** Sets component i, converting it as binding it would; IllegalArgumentException if it does not convert. */
+        public Builder set(int i, Object value) {
+            if (i < 0 || i >= values.length) {
+                throw new IndexOutOfBoundsException("component " + i + " of " + type + ", which has " + values.length);
+            }
+            try {
+                values[i] = Codecs.normalize(type.typeArguments().get(i), value);
+            } catch (CodecException e) {
+                throw new IllegalArgumentException("component " + i + " of " + type + ": " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        public TupleValue build() {
+            return new TupleValue(type, Collections.unmodifiableList(Arrays.asList(values.clone())));
+        }
     }
 
     /** Like {@code (1, 'a')}. */

@@ -4,13 +4,13 @@ import io.jsylla.internal.codec.CodecException;
 import io.jsylla.internal.codec.Codecs;
 import io.jsylla.internal.codec.Literals;
 import io.jsylla.internal.codec.TrustedValues;
+import io.jsylla.internal.codec.TypeShapes;
 
 import java.lang.invoke.MethodType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The value of a user-defined type: every field of the type, in declaration order, each possibly
@@ -32,6 +32,14 @@ public final class UdtValue {
 
     public static Builder builder(DataType udtType) {
         return new Builder(udtType);
+    }
+
+    /** A builder holding this value's fields, to make a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder(type);
+        int i = 0;
+        for (Object v : fields.values()) b.values[i++] = v;
+        return b;
     }
 
     public DataType type() {
@@ -67,14 +75,18 @@ public final class UdtValue {
                 + String.join(", ", type.fieldNames()) + ")");
     }
 
+    /**
+     * Equal when the fields are equal and the types match, frozenness aside (a value is the same
+     * whether its column is frozen or not, and the server does not report frozenness).
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof UdtValue u && type.equals(u.type) && fields.equals(u.fields);
+        return o instanceof UdtValue u && fields.equals(u.fields) && TypeShapes.same(type, u.type);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, fields);
+        return 31 * TypeShapes.hash(type) + fields.hashCode();
     }
 
     /** Like {@code {first_name: 'a', age: 3}}. */

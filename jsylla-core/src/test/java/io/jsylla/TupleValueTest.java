@@ -57,4 +57,26 @@ class TupleValueTest {
         assertThat(TupleValue.of(nested, List.of("x"), ByteBuffer.wrap(new byte[] {10}), TupleValue.of(TYPE, null, "it's")))
                 .hasToString("(['x'], 0x0a, (null, 'it''s'))");
     }
+
+    @Test
+    void builderAndChangedCopies() {
+        TupleValue t = TupleValue.builder(TYPE).set(1, "b").build();
+        assertThat(t.values()).containsExactly(null, "b");
+        TupleValue changed = t.toBuilder().set(0, (short) 5).build();
+        assertThat(changed).isEqualTo(TupleValue.of(TYPE, 5, "b"));
+        assertThat(t.get(0)).isNull();
+        assertThatThrownBy(() -> TupleValue.builder(TYPE).set(2, 1)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("component 2 of tuple<int, text>");
+        assertThatThrownBy(() -> TupleValue.builder(TYPE).set(0, 1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("component 0 of tuple<int, text>: cannot bind java.lang.Double to int");
+        assertThatThrownBy(() -> TupleValue.builder(DataType.INT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void frozennessIsNotPartOfTheValue() {
+        TupleValue a = TupleValue.of(DataType.tuple(DataType.list(DataType.INT, true)), List.of(1));
+        TupleValue b = TupleValue.of(DataType.tuple(DataType.list(DataType.INT)), List.of(1));
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a).isNotEqualTo(TupleValue.of(DataType.tuple(DataType.set(DataType.INT)), java.util.Set.of(1)));
+    }
 }

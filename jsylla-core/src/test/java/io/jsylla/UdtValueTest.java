@@ -52,4 +52,23 @@ class UdtValueTest {
         UdtValue u = UdtValue.builder(PERSON).build();
         assertThatThrownBy(() -> u.fields().put("age", 1)).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void toBuilderMakesAChangedCopy() {
+        UdtValue u = UdtValue.builder(PERSON).set("first_name", "a").set("age", 1).build();
+        UdtValue older = u.toBuilder().set("age", 2).build();
+        assertThat(older.fields()).containsExactly(Map.entry("first_name", "a"), Map.entry("age", 2));
+        assertThat(u.get("age")).isEqualTo(1);
+        assertThat(u.toBuilder().build()).isEqualTo(u).isNotSameAs(u);
+    }
+
+    @Test
+    void frozennessIsNotPartOfTheValue() {
+        DataType unfrozen = DataType.udt("ks", "person", false, List.of("first_name", "age"), List.of(DataType.TEXT, DataType.INT));
+        UdtValue a = UdtValue.builder(PERSON).set("age", 1).build();
+        UdtValue b = UdtValue.builder(unfrozen).set("age", 1).build();
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        DataType otherName = DataType.udt("ks", "human", true, List.of("first_name", "age"), List.of(DataType.TEXT, DataType.INT));
+        assertThat(a).isNotEqualTo(UdtValue.builder(otherName).set("age", 1).build());
+    }
 }

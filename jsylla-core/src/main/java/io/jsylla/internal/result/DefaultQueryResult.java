@@ -94,10 +94,16 @@ public final class DefaultQueryResult implements QueryResult {
     @Override
     public <R> List<R> rowsAs(Class<R> recordType) {
         List<R> out = new ArrayList<>(data.rowCount());
-        if (data.rowCount() == 0) return out;
-        RecordMapper.Mapping<R> m = RecordMapper.mapping(recordType, data.columns());
+        // A write has no columns and maps to nothing; a read checks the mapping even with no rows.
+        if (data.columns().isEmpty()) return out;
+        RecordMapper.RowMapping<R> m = data.mapping(recordType);
         for (int i = 0; i < data.rowCount(); i++) out.add(m.map(new LazyRow(data, i)));
         return out;
+    }
+
+    /** The page's rows as they arrived (raw cells), for tests and diagnostics. */
+    public RowsData data() {
+        return data;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.jsylla.internal.result;
 
 import io.jsylla.ColumnSpec;
+import io.jsylla.CqlVector;
 import io.jsylla.Row;
-import java.util.Collection;
+import io.jsylla.internal.result.ValueConversions.Parameterized;
+import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,11 @@ final class LazyRow implements Row {
     }
 
     @Override
+    public boolean isEmpty(int i) {
+        return data.isEmpty(row, check(i));
+    }
+
+    @Override
     public Map<String, Object> columns() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < data.columns().size(); i++) m.put(data.columns().get(i).name(), get(i));
@@ -52,42 +59,38 @@ final class LazyRow implements Row {
 
     @Override
     public <R> R as(Class<R> recordType) {
-        return RecordMapper.mapping(recordType, data.columns()).map(this);
+        return data.mapping(recordType).map(this);
     }
 
     @Override
-    public <E> List<E> getList(String name, Class<E> elementType) {
-        List<?> v = get(name, List.class);
-        return v == null ? List.of() : checked(name, v, elementType);
+    public <E> List<E> getList(int i, Class<E> elementType) {
+        List<E> v = generic(i, new Parameterized(List.class, elementType));
+        return v == null ? List.of() : v;
     }
 
     @Override
-    public <E> Set<E> getSet(String name, Class<E> elementType) {
-        Set<?> v = get(name, Set.class);
-        return v == null ? Set.of() : checked(name, v, elementType);
+    public <E> Set<E> getSet(int i, Class<E> elementType) {
+        Set<E> v = generic(i, new Parameterized(Set.class, elementType));
+        return v == null ? Set.of() : v;
     }
 
     @Override
+    public <K, V> Map<K, V> getMap(int i, Class<K> keyType, Class<V> valueType) {
+        Map<K, V> v = generic(i, new Parameterized(Map.class, keyType, valueType));
+        return v == null ? Map.of() : v;
+    }
+
+    @Override
+    public <E> CqlVector<E> getCqlVector(int i, Class<E> elementType) {
+        return generic(i, new Parameterized(CqlVector.class, elementType));
+    }
+
+    /** The column read as a parameterized type; the element types are checked from the column's CQL type. */
     @SuppressWarnings("unchecked")
-    public <K, V> Map<K, V> getMap(String name, Class<K> keyType, Class<V> valueType) {
-        Map<?, ?> v = get(name, Map.class);
-        if (v == null) return Map.of();
-        checked(name, v.keySet(), keyType);
-        checked(name, v.values(), valueType);
-        return (Map<K, V>) v;
-    }
-
-    @SuppressWarnings("unchecked")
-    private <C extends Collection<?>, E> C checked(String name, Collection<?> values, Class<E> elementType) {
-        Class<?> boxed = ValueConversions.box(elementType);
-        for (Object e : values) {
-            if (e != null && !boxed.isInstance(e)) {
-                ColumnSpec c = data.columns().get(index(name));
-                throw new IllegalArgumentException("Column '" + c.name() + "' is " + c.type() + " holding "
-                        + e.getClass().getName() + "; it cannot be read with elements of " + elementType.getName());
-            }
-        }
-        return (C) values;
+    private <T> T generic(int i, Type target) {
+        ValueConversions.Converter c = ValueConversions.converter(data.columns().get(check(i)), target);
+        Object v = get(i);
+        return v == null ? null : (T) c.convert(v);
     }
 
     private int check(int i) {

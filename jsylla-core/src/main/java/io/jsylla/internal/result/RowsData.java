@@ -4,6 +4,7 @@ import io.jsylla.ColumnSpec;
 import io.jsylla.internal.codec.Codecs;
 import io.jsylla.internal.protocol.CodecException;
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,8 @@ public final class RowsData {
     private final int rowCount;
     private int[] offsets;
     private Map<String, Integer> byName;
+    // row.as(...) called row after row maps with one record class: keep its mapping at hand.
+    private volatile RecordMapper.RowMapping<?> lastMapping;
 
     public RowsData(List<ColumnSpec> columns, ByteBuf rows, int rowCount) {
         this.columns = columns;
@@ -69,6 +72,34 @@ public final class RowsData {
 
     boolean isNull(int row, int column) {
         return buf.getInt(cell(row, column)) < 0;
+    }
+
+    /** A zero-length value: not null, but no value either for most types (see Row#isEmpty). */
+    boolean isEmpty(int row, int column) {
+        return buf.getInt(cell(row, column)) == 0;
+    }
+
+    /** The cell's bytes as the node sent them (a copy), or null for null: for tests and diagnostics. */
+    public ByteBuffer rawValue(int row, int column) {
+        if (row < 0 || row >= rowCount || column < 0 || column >= columns.size()) {
+            throw new IndexOutOfBoundsException("cell " + row + "," + column + " of " + rowCount + "x" + columns.size());
+        }
+        int at = cell(row, column);
+        int len = buf.getInt(at);
+        if (len < 0) return null;
+        byte[] bytes = new byte[len];
+        buf.getBytes(at + 4, bytes);
+        return ByteBuffer.wrap(bytes);
+    }
+
+    @SuppressWarnings("unchecked")
+    <R> RecordMapper.RowMapping<R> mapping(Class<R> recordType) {
+        RecordMapper.RowMapping<?> m = lastMapping;
+        if (m == null || m.type != recordType) {
+            m = RecordMapper.forRows(recordType, columns);
+            lastMapping = m;
+        }
+        return (RecordMapper.RowMapping<R>) m;
     }
 
     Object decode(int row, int column) {
