@@ -16,4 +16,5 @@ module io.jsylla {
     requires HdrHistogram;
 
     exports io.jsylla;
+    exports io.jsylla.policies;
 }

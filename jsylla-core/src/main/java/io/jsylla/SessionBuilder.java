@@ -7,7 +7,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import io.jsylla.policies.AddressTranslator;
+import io.jsylla.policies.DefaultLoadBalancingPolicy;
+import io.jsylla.policies.LoadBalancingPolicy;
+import io.jsylla.policies.ReconnectionPolicy;
+import io.jsylla.policies.RetryPolicies;
+import io.jsylla.policies.RetryPolicy;
+import io.jsylla.policies.SpeculativeExecutionPolicy;
+import io.jsylla.policies.TimestampGenerator;
+import io.jsylla.policies.TimestampGenerators;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLContext;
@@ -41,6 +52,14 @@ public final class SessionBuilder {
     private boolean hostnameVerification = true;
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Map<String, ExecutionProfile> profiles = new LinkedHashMap<>();
+    private LoadBalancingPolicy loadBalancingPolicy;
+    private RetryPolicy retryPolicy;
+    private SpeculativeExecutionPolicy speculativeExecutionPolicy = SpeculativeExecutionPolicy.NONE;
+    private ReconnectionPolicy reconnectionPolicy = ReconnectionPolicy.defaultPolicy();
+    private TimestampGenerator timestampGenerator;
+    private AddressTranslator addressTranslator = AddressTranslator.IDENTITY;
+    private boolean schemaMetadata = true;
+    private final Set<String> schemaKeyspaces = new LinkedHashSet<>();
 
     public SessionBuilder() {}
 
@@ -219,6 +238,57 @@ public final class SessionBuilder {
         return this;
     }
 
+    /**
+     * Which nodes a request tries, in which order. Default: {@link DefaultLoadBalancingPolicy}
+     * (token-aware, local datacenter first, rack-aware when given a rack, no remote failover).
+     */
+    public SessionBuilder loadBalancingPolicy(LoadBalancingPolicy policy) {
+        this.loadBalancingPolicy = Objects.requireNonNull(policy, "loadBalancingPolicy");
+        return this;
+    }
+
+    /** When a failed attempt is retried. Default: {@link RetryPolicies#defaultPolicy()}. */
+    public SessionBuilder retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+        return this;
+    }
+
+    /** When a slow idempotent request also runs on the next node. Default: never. */
+    public SessionBuilder speculativeExecutionPolicy(SpeculativeExecutionPolicy policy) {
+        this.speculativeExecutionPolicy = Objects.requireNonNull(policy, "speculativeExecutionPolicy");
+        return this;
+    }
+
+    /** Delays between reconnection attempts. Default: exponential from 1 s to 60 s, with jitter. */
+    public SessionBuilder reconnectionPolicy(ReconnectionPolicy policy) {
+        this.reconnectionPolicy = Objects.requireNonNull(policy, "reconnectionPolicy");
+        return this;
+    }
+
+    /** Write timestamps. Default: {@link TimestampGenerators#monotonic()} (client side, strictly increasing). */
+    public SessionBuilder timestampGenerator(TimestampGenerator generator) {
+        this.timestampGenerator = Objects.requireNonNull(generator, "timestampGenerator");
+        return this;
+    }
+
+    /** Maps the addresses nodes advertise to the ones to connect to (NAT, cloud). Default: none. */
+    public SessionBuilder addressTranslator(AddressTranslator translator) {
+        this.addressTranslator = Objects.requireNonNull(translator, "addressTranslator");
+        return this;
+    }
+
+    /** Whether the session reads the schema (default true); off makes connecting faster but leaves {@link ClusterData} without keyspaces. */
+    public SessionBuilder schemaMetadata(boolean on) {
+        this.schemaMetadata = on;
+        return this;
+    }
+
+    /** Reads the schema of these keyspaces only (all by default); token-aware routing needs the keyspaces it routes for. */
+    public SessionBuilder schemaKeyspaces(java.util.Collection<String> keyspaces) {
+        for (String k : Objects.requireNonNull(keyspaces, "schemaKeyspaces")) schemaKeyspaces.add(Objects.requireNonNull(k));
+        return this;
+    }
+
     /** Connects: resolves contact points, opens the control connection and the pools. */
     public Session build() {
         return io.jsylla.internal.session.Blocking.get(buildAsync(), "build");
@@ -233,7 +303,11 @@ public final class SessionBuilder {
                 requestTimeout, poolSize, authProvider, compression, tcpNodelay, tcpKeepalive, localDatacenter,
                 protocolVersion, consistency, serialConsistency, pageSize, heartbeatInterval, idleTimeout,
                 maxRequestsPerConnection, preparedCacheSize, schemaAgreementTimeout, awaitSchemaAgreementAfterChange,
-                sslContext, hostnameVerification, ioThreads, Map.copyOf(profiles)));
+                sslContext, hostnameVerification, ioThreads, Map.copyOf(profiles),
+                loadBalancingPolicy != null ? loadBalancingPolicy : DefaultLoadBalancingPolicy.builder().build(),
+                retryPolicy != null ? retryPolicy : RetryPolicies.defaultPolicy(), speculativeExecutionPolicy,
+                reconnectionPolicy, timestampGenerator != null ? timestampGenerator : TimestampGenerators.monotonic(),
+                addressTranslator, schemaMetadata, Set.copyOf(schemaKeyspaces)));
     }
 
     private static Duration positive(Duration d, String option) {

@@ -61,6 +61,25 @@ public abstract class Statement<S extends Statement<S>> {
         return withOptions(options.withExecutionProfile(profile));
     }
 
+    /**
+     * The partition key to route by, serialized (one component; or several in CQL's composite
+     * form, see {@link #withRoutingValues}). Bound statements know their key; give it for a
+     * {@link Query} run without values, or a batch, to make it token-aware.
+     */
+    public S withRoutingKey(java.nio.ByteBuffer key) {
+        return withOptions(options.withRoutingKey(key));
+    }
+
+    /** The partition key to route by, as its column values in key order (serialized by their Java types). */
+    public S withRoutingValues(Object... partitionKeyValues) {
+        return withOptions(options.withRoutingKey(io.jsylla.internal.session.RoutingKeys.fromValues(partitionKeyValues)));
+    }
+
+    /** The keyspace the routing key belongs to, when the statement does not say (unqualified table, no session keyspace). */
+    public S withRoutingKeyspace(String keyspace) {
+        return withOptions(options.withRoutingKeyspace(keyspace));
+    }
+
     public Consistency getConsistency() {
         return options.consistency();
     }

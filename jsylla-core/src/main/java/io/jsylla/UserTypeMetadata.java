@@ -17,11 +17,16 @@ public record UserTypeMetadata(String keyspace, String name, List<String> fieldN
 
     /** {@code CREATE TYPE} for this type. */
     public String describe() {
+        return describe(keyspace);
+    }
+
+    /** {@code CREATE TYPE} for this type in another keyspace (the types it uses are looked up there). */
+    public String describe(String asKeyspace) {
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < fieldNames.size(); i++) {
-            fields.add("    " + CqlIdentifiers.quote(fieldNames.get(i)) + " " + fieldTypes.get(i));
+            fields.add("    " + CqlIdentifiers.quote(fieldNames.get(i)) + " " + ColumnMetadata.cql(fieldTypes.get(i)));
         }
-        return "CREATE TYPE " + CqlIdentifiers.quote(keyspace) + "." + CqlIdentifiers.quote(name) + " (\n"
+        return "CREATE TYPE " + CqlIdentifiers.quote(asKeyspace) + "." + CqlIdentifiers.quote(name) + " (\n"
                 + String.join(",\n", fields) + "\n);";
     }
 }

@@ -4,13 +4,15 @@ import io.jsylla.ClusterData;
 import io.jsylla.KeyspaceMetadata;
 import io.jsylla.NodeInfo;
 import java.nio.ByteBuffer;
+import io.jsylla.internal.routing.TokenMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** An immutable view of the cluster at one moment. */
 record ClusterSnapshot(String clusterName, String partitioner, List<NodeInfo> nodes,
-                       Map<String, KeyspaceMetadata> keyspaces) implements ClusterData {
+                       Map<String, KeyspaceMetadata> keyspaces, TokenMap<Node> tokenMap) implements ClusterData {
 
     @Override
     public List<NodeInfo> getNodes() {
@@ -29,7 +31,13 @@ record ClusterSnapshot(String clusterName, String partitioner, List<NodeInfo> no
 
     @Override
     public List<NodeInfo> getReplicas(String keyspace, ByteBuffer partitionKey) {
-        throw new UnsupportedOperationException("replica placement arrives with token-aware routing");
+        if (!keyspaces.containsKey(keyspace)) {
+            throw new IllegalArgumentException("unknown keyspace '" + keyspace + "'; known: " + keyspaces.keySet());
+        }
+        if (tokenMap == null) return List.of();
+        List<NodeInfo> out = new ArrayList<>();
+        for (Node n : tokenMap.replicas(keyspace, partitionKey)) out.add(n.info());
+        return out;
     }
 
     @Override

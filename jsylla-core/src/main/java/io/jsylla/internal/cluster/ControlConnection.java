@@ -9,7 +9,8 @@ import io.jsylla.ScyllaException;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.ConnectionFactory;
 import io.jsylla.internal.connection.ServerErrors;
-import io.jsylla.internal.pool.ReconnectionSchedule;
+import io.jsylla.policies.AddressTranslator;
+import io.jsylla.policies.ReconnectionPolicy;
 import io.jsylla.internal.protocol.ErrorResponse;
 import io.jsylla.internal.protocol.Event;
 import io.jsylla.internal.protocol.Frame;
@@ -28,7 +29,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +60,12 @@ public final class ControlConnection {
     private final NodeListener listener;
     private final EventExecutor scheduler;
     private final Executor admin;
-    private final ReconnectionSchedule reconnection = new ReconnectionSchedule(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    private final ReconnectionPolicy reconnectionPolicy;
+    private final AddressTranslator translator;
+    private volatile ReconnectionPolicy.Schedule reconnection;
+    private volatile List<InetSocketAddress> unresolvedContactPoints = List.of();
+    private volatile boolean schemaEnabled = true;
+    private volatile Set<String> schemaKeyspaces = Set.of();
     private final AtomicBoolean nodeRefreshPending = new AtomicBoolean();
     private final AtomicBoolean schemaRefreshPending = new AtomicBoolean();
     private volatile List<InetSocketAddress> contactPoints = List.of();
@@ -69,7 +74,10 @@ public final class ControlConnection {
     private volatile boolean closed;
 
     public ControlConnection(ConnectionFactory factory, Metadata metadata, NodeListener listener,
-                             EventExecutor scheduler, Executor admin) {
+                             EventExecutor scheduler, Executor admin, ReconnectionPolicy reconnectionPolicy,
+                             AddressTranslator translator) {
+        this.reconnectionPolicy = reconnectionPolicy;
+        this.translator = translator;
         this.factory = factory;
         this.metadata = metadata;
         this.listener = listener;
@@ -77,9 +85,16 @@ public final class ControlConnection {
         this.admin = admin;
     }
 
+    /** Whether to read the schema, and of which keyspaces (empty: all). */
+    public void schemaOptions(boolean enabled, Set<String> keyspaces) {
+        this.schemaEnabled = enabled;
+        this.schemaKeyspaces = Set.copyOf(keyspaces);
+    }
+
     /** Connects to the first contact point that answers, then reads nodes and schema. */
     public CompletableFuture<Void> init(List<InetSocketAddress> unresolved) {
         Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
+        unresolvedContactPoints = List.copyOf(unresolved);
         return CompletableFuture.supplyAsync(() -> resolve(unresolved, errors), admin)
                 .thenCompose(resolved -> {
                     contactPoints = resolved;
@@ -123,7 +138,7 @@ public final class ControlConnection {
             return;
         }
         connection = c;
-        reconnection.reset();
+        reconnection = null;
         c.eventListener(this::onEvent);
         c.closeFuture().thenRun(() -> {
             if (!closed && connection == c) {
@@ -135,16 +150,26 @@ public final class ControlConnection {
     }
 
     private void scheduleReconnect() {
-        scheduler.schedule(this::reconnect, reconnection.nextDelayMillis(), TimeUnit.MILLISECONDS);
+        ReconnectionPolicy.Schedule s = reconnection;
+        if (s == null) {
+            s = reconnectionPolicy.newSchedule();
+            reconnection = s;
+        }
+        scheduler.schedule(this::reconnect, s.nextDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void reconnect() {
         if (closed) return;
-        List<InetSocketAddress> candidates = new ArrayList<>();
-        for (Node n : metadata.nodes()) if (n.isUp()) candidates.add(n.address());
-        for (Node n : metadata.nodes()) if (!n.isUp()) candidates.add(n.address());
-        for (InetSocketAddress p : contactPoints) if (!candidates.contains(p)) candidates.add(p);
-        connectAny(candidates, new LinkedHashMap<>(), 0)
+        // Contact point names are resolved again: the addresses behind a name may have moved.
+        CompletableFuture.supplyAsync(() -> resolve(unresolvedContactPoints, new LinkedHashMap<>()), admin)
+                .thenCompose(resolved -> {
+                    contactPoints = resolved;
+                    List<InetSocketAddress> candidates = new ArrayList<>();
+                    for (Node n : metadata.nodes()) if (n.isUp()) candidates.add(n.address());
+                    for (Node n : metadata.nodes()) if (!n.isUp()) candidates.add(n.address());
+                    for (InetSocketAddress p : resolved) if (!candidates.contains(p)) candidates.add(p);
+                    return connectAny(candidates, new LinkedHashMap<>(), 0);
+                })
                 .thenCompose(c -> refreshNodes())
                 .thenCompose(x -> refreshSchema())
                 .whenComplete((x, e) -> {
@@ -204,43 +229,23 @@ public final class ControlConnection {
         update(old, next, controlNode, local);
         for (Row p : peers) {
             InetSocketAddress addr = NodeRows.nativeAddress(p, controlNode.getPort());
-            if (addr != null) update(old, next, addr, p);
+            if (addr != null) update(old, next, translator.translate(addr), p);
         }
         metadata.nodes(next);
         for (Node n : next.values()) if (!old.containsKey(n.address())) listener.nodeAdded(n);
         for (Node n : old.values()) if (!next.containsKey(n.address())) listener.nodeRemoved(n);
     }
 
-    private static void update(Map<InetSocketAddress, Node> old, Map<InetSocketAddress, Node> next, InetSocketAddress addr, Row r) {
-        Node n = old.containsKey(addr) ? old.get(addr) : new Node(addr);
+    private void update(Map<InetSocketAddress, Node> old, Map<InetSocketAddress, Node> next, InetSocketAddress addr, Row r) {
+        Node n = old.containsKey(addr) ? old.get(addr) : metadata.newNode(addr);
         NodeRows.apply(n, r);
         next.put(addr, n);
     }
 
+    /** Reads the schema (all keyspaces, or the configured ones), unless schema metadata is off. */
     public CompletableFuture<Void> refreshSchema() {
-        if (connection == null) return CompletableFuture.completedFuture(null);
-        CompletableFuture<QueryResult> ks = query("SELECT * FROM system_schema.keyspaces", List.of());
-        CompletableFuture<QueryResult> tables = query("SELECT * FROM system_schema.tables", List.of());
-        CompletableFuture<QueryResult> columns = query("SELECT * FROM system_schema.columns", List.of());
-        CompletableFuture<QueryResult> types = query("SELECT * FROM system_schema.types", List.of());
-        return CompletableFuture.allOf(ks, tables, columns, types).thenAccept(x -> metadata.keyspaces(
-                SchemaParser.parse(ks.join().rows(), tables.join().rows(), columns.join().rows(), types.join().rows())));
-    }
-
-    /** The schema version every up node reports, or empty when they differ. */
-    public CompletableFuture<Optional<UUID>> checkSchemaAgreement() {
-        CompletableFuture<QueryResult> local = query("SELECT schema_version FROM system.local WHERE key = 'local'", List.of());
-        CompletableFuture<QueryResult> peers = peers();
-        return local.thenCombine(peers, (l, p) -> {
-            Set<UUID> versions = new LinkedHashSet<>();
-            l.firstRow().ifPresent(r -> versions.add(r.getUuid("schema_version")));
-            for (Row row : p.rows()) {
-                InetSocketAddress addr = NodeRows.nativeAddress(row, connection.node().getPort());
-                Node n = addr == null ? null : metadata.node(addr);
-                if (n != null && n.isUp() && !row.isNull("schema_version")) versions.add(row.getUuid("schema_version"));
-            }
-            return versions.size() == 1 ? Optional.of(versions.iterator().next()) : Optional.empty();
-        });
+        if (connection == null || !schemaEnabled) return CompletableFuture.completedFuture(null);
+        return SchemaLoader.load(cql -> query(cql, List.of()), schemaKeyspaces).thenAccept(metadata::keyspaces);
     }
 
     private void onEvent(Frame frame) {

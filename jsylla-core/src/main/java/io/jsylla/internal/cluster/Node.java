@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,10 +24,19 @@ public final class Node {
     private volatile UUID schemaVersion;
     private volatile boolean up = true;
     private volatile NodePool pool;
+    private volatile NodeInfo info;
     private final LongAdder requests = new LongAdder();
+    private final AtomicLong stateVersion;
 
-    public Node(InetSocketAddress address) {
+    /** @param stateVersion bumped on every change of any node, so views of all nodes know to rebuild */
+    public Node(InetSocketAddress address, AtomicLong stateVersion) {
         this.address = address;
+        this.stateVersion = stateVersion;
+    }
+
+    private void changed() {
+        info = null;
+        stateVersion.incrementAndGet();
     }
 
     /** The CQL address the driver connects to; a node's identity within a session. */
@@ -41,6 +51,7 @@ public final class Node {
         this.releaseVersion = releaseVersion;
         this.tokens = List.copyOf(tokens);
         this.schemaVersion = schemaVersion;
+        changed();
     }
 
     public UUID hostId() {
@@ -68,7 +79,10 @@ public final class Node {
     }
 
     public void markUp(boolean up) {
-        this.up = up;
+        if (this.up != up) {
+            this.up = up;
+            changed();
+        }
     }
 
     public NodePool pool() {
@@ -77,6 +91,7 @@ public final class Node {
 
     public void pool(NodePool pool) {
         this.pool = pool;
+        changed();
     }
 
     /** Counts a message sent to this node. */
@@ -88,10 +103,16 @@ public final class Node {
         return requests.sum();
     }
 
+    /** An immutable snapshot, cached until the node changes. */
     public NodeInfo info() {
-        NodePool p = pool;
-        return new NodeInfo(address, datacenter, rack, up, releaseVersion, hostId, tokens,
-                p == null ? OptionalInt.empty() : p.shardCount());
+        NodeInfo i = info;
+        if (i == null) {
+            NodePool p = pool;
+            i = new NodeInfo(address, datacenter, rack, up, releaseVersion, hostId, tokens,
+                    p == null ? OptionalInt.empty() : p.shardCount());
+            info = i;
+        }
+        return i;
     }
 
     @Override

@@ -6,9 +6,9 @@ import io.jsylla.internal.connection.ConnectionFactory;
 import io.jsylla.internal.protocol.Query;
 import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Values;
+import io.jsylla.policies.ReconnectionPolicy;
 import io.jsylla.Consistency;
 import io.netty.util.concurrent.EventExecutor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +33,8 @@ public final class NodePool {
     private final int size;
     private final EventExecutor scheduler;
     private final BiConsumer<Node, Boolean> upDown;
-    private final ReconnectionSchedule schedule = new ReconnectionSchedule(Duration.ofSeconds(1), Duration.ofSeconds(60));
+    private final ReconnectionPolicy reconnection;
+    private ReconnectionPolicy.Schedule schedule; // guarded by this; null between episodes
     private volatile Connection[] connections = NONE;
     private volatile String keyspace;
     private volatile boolean closed;
@@ -42,8 +43,9 @@ public final class NodePool {
 
     /** @param upDown told when the pool gains its first connection (true) or loses its last (false) */
     public NodePool(Node node, ConnectionFactory factory, int size, String keyspace, EventExecutor scheduler,
-                    BiConsumer<Node, Boolean> upDown) {
+                    ReconnectionPolicy reconnection, BiConsumer<Node, Boolean> upDown) {
         this.node = node;
+        this.reconnection = reconnection;
         this.factory = factory;
         this.size = size;
         this.keyspace = keyspace;
@@ -97,7 +99,7 @@ public final class NodePool {
             next[cur.length] = c;
             connections = next;
             first = cur.length == 0;
-            schedule.reset();
+            schedule = null;
         }
         if (first) upDown.accept(node, true);
     }
@@ -125,7 +127,8 @@ public final class NodePool {
         synchronized (this) {
             if (closed || reconnectScheduled || connections.length + opening >= size) return;
             reconnectScheduled = true;
-            delay = schedule.nextDelayMillis();
+            if (schedule == null) schedule = reconnection.newSchedule();
+            delay = schedule.nextDelay().toMillis();
         }
         scheduler.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
     }
@@ -144,7 +147,7 @@ public final class NodePool {
     /** Tries now (a node reported up) instead of waiting for the next scheduled attempt. */
     public void reconnectNow() {
         synchronized (this) {
-            schedule.reset();
+            schedule = null;
         }
         reconnect();
     }

@@ -1,10 +1,18 @@
 package io.jsylla.internal.request;
 
+import io.jsylla.BootstrappingException;
 import io.jsylla.ConnectionException;
+import io.jsylla.Consistency;
 import io.jsylla.NoHostAvailableException;
+import io.jsylla.NodeInfo;
+import io.jsylla.OverloadedException;
 import io.jsylla.ProtocolException;
+import io.jsylla.ReadTimeoutException;
 import io.jsylla.RequestTimeoutException;
 import io.jsylla.ScyllaException;
+import io.jsylla.UnavailableException;
+import io.jsylla.WriteTimeoutException;
+import io.jsylla.internal.cluster.Metadata;
 import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.InFlightRequest;
@@ -17,22 +25,31 @@ import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Result;
+import io.jsylla.policies.RequestInfo;
+import io.jsylla.policies.RetryDecision;
 import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request's whole life, for every kind of request: walk the query plan to a node with a
- * free connection, send, read the answer; on an error decide (retry the same node, the next
- * one, or give up), re-prepare a statement a node forgot, and fail the request when its
- * timeout passes. Callbacks run on the connections' event loops; the timeout on the timer.
+ * One request's whole life, for every kind of request. It walks the query plan to a node with
+ * a free connection and sends; on an error it asks the retry policy (same node, next node, or
+ * give up, possibly at a lower consistency) and re-prepares a statement a node forgot; for an
+ * idempotent request it may start speculative executions on the next nodes, the first answer
+ * winning; and it fails the request when its timeout passes. A statement not marked idempotent
+ * never runs twice once it may have reached a node, whatever the policy says.
+ *
+ * <p>Answers arrive on the connections' event loops, speculative starts and the timeout on the
+ * timer thread: the little shared state (plan, errors, executions) is guarded by this object.
  */
-public final class RequestExecution implements ResponseCallback {
+public final class RequestExecution {
 
     /** A successful answer: the result, its frame (tracing id, warnings) and the node that gave it. */
     public record Outcome(Result result, Frame frame, Node node) {}
@@ -42,156 +59,299 @@ public final class RequestExecution implements ResponseCallback {
         CompletableFuture<Void> on(Connection connection);
     }
 
-    /** What the execution reports to metrics when it ends. */
+    /** What the execution reports to metrics. */
     public interface Listener {
-        void sent(Node node);
-
         void retried();
+
+        void speculativeExecutionStarted();
 
         void ended(long latencyNanos, Throwable error);
     }
 
-    private final Request message;
-    private final boolean idempotent;
-    private final boolean tracing;
-    private final Iterator<Node> plan;
+    private final MessageFactory messages;
+    private final RequestInfo info;
+    private final ExecutionPolicies policies;
+    private final Iterator<NodeInfo> plan;
+    private final Metadata metadata;
     private final Reprepare reprepare;
     private final Listener listener;
-    private final CompletableFuture<Outcome> result = new CompletableFuture<>();
-    private final Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
-    private final long startNanos = System.nanoTime();
+    private final Timer timer;
+    private final boolean tracing;
     private final long timeoutMillis;
-    private volatile Node node;
-    private volatile Connection connection;
-    private volatile InFlightRequest inFlight;
+    private final long startNanos = System.nanoTime();
+    private final CompletableFuture<Outcome> result = new CompletableFuture<>();
+    /** Who ends the request first: an answer, a final error, or the timeout. Metrics are recorded before the caller wakes. */
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
+    private final List<Execution> executions = new ArrayList<>(2);
+    private volatile Consistency consistency;
     private volatile Timeout timeout;
-    private int retries;
-    private boolean reprepared;
+    private int alive;
 
-    private RequestExecution(Request message, boolean idempotent, boolean tracing, Iterator<Node> plan,
-                             Reprepare reprepare, Listener listener, long timeoutMillis) {
-        this.message = message;
-        this.idempotent = idempotent;
-        this.tracing = tracing;
+    private RequestExecution(MessageFactory messages, Consistency consistency, RequestInfo info, ExecutionPolicies policies,
+                             Iterator<NodeInfo> plan, Metadata metadata, Reprepare reprepare, Listener listener,
+                             Timer timer, boolean tracing, long timeoutMillis) {
+        this.messages = messages;
+        this.consistency = consistency;
+        this.info = info;
+        this.policies = policies;
         this.plan = plan;
+        this.metadata = metadata;
         this.reprepare = reprepare;
         this.listener = listener;
+        this.timer = timer;
+        this.tracing = tracing;
         this.timeoutMillis = timeoutMillis;
     }
 
     /** Starts a request; the future completes with its outcome or its final error. */
-    public static CompletableFuture<Outcome> start(Request message, boolean idempotent, boolean tracing,
-                                                   Iterator<Node> plan, Reprepare reprepare, Listener listener,
-                                                   Timer timer, long timeoutMillis) {
-        RequestExecution e = new RequestExecution(message, idempotent, tracing, plan, reprepare, listener, timeoutMillis);
+    public static CompletableFuture<Outcome> start(MessageFactory messages, Consistency consistency, RequestInfo info,
+                                                   ExecutionPolicies policies, Iterator<NodeInfo> plan, Metadata metadata,
+                                                   Reprepare reprepare, Listener listener, Timer timer, boolean tracing,
+                                                   long timeoutMillis) {
+        RequestExecution e = new RequestExecution(messages, consistency, info, policies, plan, metadata, reprepare,
+                listener, timer, tracing, timeoutMillis);
         e.timeout = timer.newTimeout(t -> e.onTimeout(), timeoutMillis, TimeUnit.MILLISECONDS);
-        e.sendToNext();
+        e.startExecution();
         return e.result;
     }
 
-    private void sendToNext() {
-        while (plan.hasNext()) {
-            if (sendTo(plan.next())) return;
+    /** Starts one more execution on the next usable node; the first is started by {@link #start}. */
+    private void startExecution() {
+        Execution ex = new Execution(executions.size() + 1);
+        synchronized (this) {
+            if (finished.get()) return;
+            executions.add(ex);
+            alive++;
         }
-        fail(new NoHostAvailableException("No node could take the request", errors));
+        if (ex.sendToNext()) scheduleSpeculative(ex.number);
     }
 
-    private boolean sendTo(Node n) {
-        if (result.isDone()) return true;
-        NodePool pool = n.pool();
-        Connection c = pool == null ? null : pool.next();
-        if (c == null) {
-            errors.put(n.address(), new ConnectionException(n.address(), "no open connection", null));
-            return false;
-        }
-        InFlightRequest r = new InFlightRequest(message, tracing, null, this);
-        node = n;
-        connection = c;
-        inFlight = r;
-        if (!c.trySend(r)) {
-            errors.put(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
-            return false;
-        }
-        n.countRequest();
-        listener.sent(n);
-        return true;
+    private void scheduleSpeculative(int running) {
+        if (!info.idempotent()) return;
+        long delay = policies.speculative().nextDelayMillis(info, running);
+        if (delay < 0) return;
+        timer.newTimeout(t -> {
+            if (finished.get()) return;
+            listener.speculativeExecutionStarted();
+            startExecution();
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void onResponse(Frame frame) {
-        Response r;
-        try {
-            r = Responses.decode(frame);
-        } catch (RuntimeException e) {
-            fail(new ProtocolException(node.address(), "undecodable answer: " + e.getMessage()));
-            return;
+    /** The next node of the plan, or null when the plan is used up. */
+    private Node nextNode() {
+        synchronized (this) {
+            while (plan.hasNext()) {
+                Node n = metadata.node(plan.next().address());
+                if (n != null) return n;
+            }
+            return null;
         }
-        if (r instanceof Result res) {
-            complete(new Outcome(res, frame, node));
-        } else if (r instanceof ErrorResponse e) {
-            if (e.code() == ErrorResponse.UNPREPARED && reprepare != null && !reprepared) {
-                reprepared = true;
-                Node same = node;
-                reprepare.on(connection).whenComplete((x, err) -> {
-                    if (err != null) fail(err);
-                    else if (!sendTo(same)) sendToNext();
-                });
+    }
+
+    private void recordError(InetSocketAddress node, Throwable error) {
+        synchronized (this) {
+            errors.put(node, error);
+        }
+    }
+
+    /** One attempt chain on one node at a time: the first execution, or a speculative one. */
+    private final class Execution implements ResponseCallback {
+        final int number;
+        private volatile Node node;
+        private volatile Connection connection;
+        private volatile InFlightRequest inFlight;
+        private long sentNanos;
+        private int retries;
+        private boolean reprepared;
+
+        Execution(int number) {
+            this.number = number;
+        }
+
+        /** Sends to the next node that takes it; false (and this execution ends) when none does. */
+        boolean sendToNext() {
+            Node n;
+            while ((n = nextNode()) != null) {
+                if (sendTo(n)) return true;
+            }
+            ended(null);
+            return false;
+        }
+
+        boolean sendTo(Node n) {
+            if (finished.get()) return true;
+            NodePool pool = n.pool();
+            Connection c = pool == null ? null : pool.next();
+            if (c == null) {
+                recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
+                return false;
+            }
+            InFlightRequest r = new InFlightRequest(messages.message(consistency), tracing, null, this);
+            node = n;
+            connection = c;
+            inFlight = r;
+            sentNanos = System.nanoTime();
+            if (!c.trySend(r)) {
+                recordError(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
+                return false;
+            }
+            n.countRequest();
+            return true;
+        }
+
+        @Override
+        public void onResponse(Frame frame) {
+            Response r;
+            try {
+                r = Responses.decode(frame);
+            } catch (RuntimeException e) {
+                finalError(new ProtocolException(node.address(), "undecodable answer: " + e.getMessage()));
                 return;
             }
-            onError(ServerErrors.toException(e, node.address()), true);
-        } else {
-            fail(new ProtocolException(node.address(), "unexpected " + r.getClass().getSimpleName() + " in answer to a request"));
+            if (r instanceof Result res) {
+                report(null);
+                succeed(new Outcome(res, frame, node));
+            } else if (r instanceof ErrorResponse e) {
+                if (e.code() == ErrorResponse.UNPREPARED && reprepare != null && !reprepared) {
+                    reprepared = true;
+                    Node same = node;
+                    reprepare.on(connection).whenComplete((x, err) -> {
+                        if (err != null) finalError(err);
+                        else if (!sendTo(same)) sendToNext();
+                    });
+                    return;
+                }
+                onError(ServerErrors.toException(e, node.address()));
+            } else {
+                finalError(new ProtocolException(node.address(), "unexpected " + r.getClass().getSimpleName() + " in answer to a request"));
+            }
+        }
+
+        @Override
+        public void onFailure(Throwable error) {
+            onError(error);
+        }
+
+        private void onError(Throwable error) {
+            report(error);
+            if (finished.get()) return;
+            RetryDecision d = decide(error, retries);
+            if (d.consistency() != null) consistency = d.consistency();
+            switch (d.kind()) {
+                case RETRY_SAME -> {
+                    retries++;
+                    listener.retried();
+                    if (!sendTo(node)) sendToNext();
+                }
+                case RETRY_NEXT -> {
+                    retries++;
+                    listener.retried();
+                    recordError(node.address(), error);
+                    sendToNext();
+                }
+                default -> finalError(error);
+            }
+        }
+
+        private void report(Throwable error) {
+            try {
+                policies.loadBalancing().onRequestCompleted(node.info(), System.nanoTime() - sentNanos, error);
+            } catch (RuntimeException e) {
+                // a policy's bookkeeping must not fail the request
+            }
+        }
+
+        /** This execution gives up with an error: the request fails unless another execution still runs. */
+        private void finalError(Throwable error) {
+            recordError(node.address(), error);
+            ended(error);
+        }
+
+        private void ended(Throwable error) {
+            boolean last;
+            synchronized (RequestExecution.this) {
+                last = --alive == 0;
+            }
+            if (!last) return;
+            if (error != null) fail(error);
+            else {
+                Map<InetSocketAddress, Throwable> copy;
+                synchronized (RequestExecution.this) {
+                    copy = new LinkedHashMap<>(errors);
+                }
+                fail(new NoHostAvailableException("No node could take the request", copy));
+            }
+        }
+
+        void cancel() {
+            Connection c = connection;
+            InFlightRequest r = inFlight;
+            if (c != null && r != null) c.cancel(r);
         }
     }
 
-    @Override
-    public void onFailure(Throwable error) {
-        onError(error, true);
-    }
-
-    private void onError(Throwable error, boolean mayHaveRun) {
-        if (result.isDone()) return;
-        switch (DefaultRetryRules.decide(error, retries, idempotent, mayHaveRun)) {
-            case RETRY_SAME -> {
-                retries++;
-                listener.retried();
-                if (!sendTo(node)) sendToNext();
+    /** The policy's decision, within the rule that a non-idempotent statement never runs twice. */
+    private RetryDecision decide(Throwable error, int retries) {
+        boolean idempotent = info.idempotent();
+        try {
+            if (error instanceof ReadTimeoutException rt) return policies.retry().onReadTimeout(info, rt, retries);
+            if (error instanceof UnavailableException u) return policies.retry().onUnavailable(info, u, retries);
+            if (error instanceof WriteTimeoutException wt) {
+                return idempotent ? policies.retry().onWriteTimeout(info, wt, retries) : RetryDecision.RETHROW;
             }
-            case RETRY_NEXT -> {
-                retries++;
-                listener.retried();
-                errors.put(node.address(), error);
-                sendToNext();
+            if (error instanceof ScyllaException && !(error instanceof ConnectionException)
+                    && !(error instanceof OverloadedException) && !(error instanceof BootstrappingException)
+                    && !(error instanceof io.jsylla.ServerErrorException)) {
+                return RetryDecision.RETHROW; // the statement itself is wrong: syntax, invalid, unauthorized...
             }
-            default -> fail(error);
+            // Overloaded and bootstrapping coordinators ran nothing; a broken connection or a server error may have.
+            boolean mayHaveRun = !(error instanceof OverloadedException || error instanceof BootstrappingException);
+            if (mayHaveRun && !idempotent) return RetryDecision.RETHROW;
+            return policies.retry().onRequestError(info, error, mayHaveRun, retries);
+        } catch (RuntimeException e) {
+            return RetryDecision.RETHROW;
         }
     }
 
     private void onTimeout() {
         RequestTimeoutException e = new RequestTimeoutException("Request did not complete within " + timeoutMillis
-                + " ms" + (node == null ? "" : " (last sent to " + node + ")") + "; it may or may not have been applied");
-        if (result.completeExceptionally(e)) {
-            Connection c = connection;
-            InFlightRequest r = inFlight;
-            if (c != null && r != null) c.cancel(r);
+                + " ms; it may or may not have been applied");
+        if (finished.compareAndSet(false, true)) {
             listener.ended(System.nanoTime() - startNanos, e);
+            result.completeExceptionally(e);
+            cancelAll();
         }
     }
 
-    private void complete(Outcome o) {
-        if (result.complete(o)) {
+    private void succeed(Outcome o) {
+        if (finished.compareAndSet(false, true)) {
             timeout.cancel();
-            listener.ended(System.nanoTime() - startNanos, null);
+            long latency = System.nanoTime() - startNanos;
+            listener.ended(latency, null);
+            policies.speculative().onLatency(latency);
+            result.complete(o);
+            if (executions.size() > 1) cancelAll(); // speculative executions lost the race
         }
     }
 
     private void fail(Throwable e) {
         Throwable error = e instanceof ScyllaException || e instanceof IllegalArgumentException ? e
                 : new ScyllaException(String.valueOf(e.getMessage()), e);
-        if (result.completeExceptionally(error)) {
+        if (finished.compareAndSet(false, true)) {
             Timeout t = timeout;
             if (t != null) t.cancel();
             listener.ended(System.nanoTime() - startNanos, error);
+            result.completeExceptionally(error);
         }
+    }
+
+    /** Abandons every execution still waiting: their answers would come too late to matter. */
+    private void cancelAll() {
+        List<Execution> all;
+        synchronized (this) {
+            all = new ArrayList<>(executions);
+        }
+        for (Execution ex : all) ex.cancel();
     }
 }

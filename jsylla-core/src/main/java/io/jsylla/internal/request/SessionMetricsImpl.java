@@ -27,11 +27,6 @@ public final class SessionMetricsImpl implements SessionMetrics, RequestExecutio
     }
 
     @Override
-    public void sent(Node node) {
-        // counted on the node itself, which outlives no session
-    }
-
-    @Override
     public void retried() {
         retries.increment();
     }
@@ -46,6 +41,7 @@ public final class SessionMetricsImpl implements SessionMetrics, RequestExecutio
         latency.recordValue(Math.min(MAX_MICROS, Math.max(0, latencyNanos / 1000)));
     }
 
+    @Override
     public void speculativeExecutionStarted() {
         speculative.increment();
     }

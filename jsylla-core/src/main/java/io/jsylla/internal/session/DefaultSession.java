@@ -27,11 +27,14 @@ import io.jsylla.internal.connection.ConnectionFactory;
 import io.jsylla.internal.connection.ConnectionOptions;
 import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.protocol.ProtocolVersion;
-import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.SchemaChangeResult;
 import io.jsylla.internal.protocol.SetKeyspaceResult;
 import io.jsylla.internal.request.PreparedCache;
-import io.jsylla.internal.request.QueryPlans;
+import io.jsylla.internal.request.MessageFactory;
+import io.jsylla.internal.cluster.SessionClusterView;
+import io.jsylla.NodeInfo;
+import io.jsylla.policies.RequestInfo;
+import java.util.Iterator;
 import io.jsylla.internal.request.RequestExecution;
 import io.jsylla.internal.request.SessionMetricsImpl;
 import io.jsylla.internal.result.Pager;
@@ -65,7 +68,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     private final ConnectionFactory factory;
     private final Metadata metadata = new Metadata();
     private final ControlConnection control;
-    private final QueryPlans plans;
+    private final SessionClusterView view;
     private final PreparedCache prepared;
     private final SessionMetricsImpl metrics;
     private final StatementRunner runner = new StatementRunner(this);
@@ -80,11 +83,13 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         this.resources = resources;
         this.keyspace = config.keyspace();
         this.factory = new ConnectionFactory(resources.ioGroup, connectionOptions(config));
-        this.control = new ControlConnection(factory, metadata, this, resources.scheduler(), resources.admin);
-        this.plans = new QueryPlans(metadata, config.localDatacenter());
+        this.control = new ControlConnection(factory, metadata, this, resources.scheduler(), resources.admin,
+                config.reconnectionPolicy(), config.addressTranslator());
+        control.schemaOptions(config.schemaMetadata(), config.schemaKeyspaces());
+        this.view = new SessionClusterView(metadata, config.localDatacenter());
         this.prepared = new PreparedCache(config.preparedCacheSize());
         this.metrics = new SessionMetricsImpl(metadata);
-        this.agreement = new SchemaAgreement(control, resources.scheduler(), config.schemaAgreementTimeout());
+        this.agreement = new SchemaAgreement(metadata, resources.scheduler(), config.schemaAgreementTimeout());
     }
 
     public static CompletionStage<Session> connect(SessionConfig config) {
@@ -102,7 +107,8 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         if (v == null && c.compression() == io.jsylla.Compression.SNAPPY) v = ProtocolVersion.V4; // v5 has no snappy
         return new ConnectionOptions(c.connectionTimeout(), c.compression(), c.authProvider(), c.tcpNodelay(),
                 c.tcpKeepalive(), c.heartbeatInterval(), c.idleTimeout(), c.maxRequestsPerConnection(),
-                256 * 1024 * 1024, c.sslContext() == null ? null : new JdkSslContext(c.sslContext(), true, ClientAuth.NONE),
+                256 * 1024 * 1024, c.sslContext() == null ? null : new JdkSslContext(c.sslContext(), true, null, io.netty.handler.ssl.IdentityCipherSuiteFilter.INSTANCE,
+                        io.netty.handler.ssl.ApplicationProtocolConfig.DISABLED, ClientAuth.NONE, null, false),
                 c.hostnameVerification(), v, "jsylla", Jsylla.version());
     }
 
@@ -112,10 +118,14 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
             String dc = config.localDatacenter();
             if (dc == null) {
                 Node controlNode = metadata.node(control.node());
-                plans.localDatacenter(controlNode == null ? null : controlNode.datacenter());
+                view.localDatacenter(controlNode == null ? null : controlNode.datacenter());
             } else if (metadata.nodes().stream().noneMatch(n -> dc.equals(n.datacenter()))) {
                 throw new IllegalArgumentException("localDatacenter '" + dc + "' matches no node; the cluster's datacenters are "
                         + metadata.nodes().stream().map(Node::datacenter).distinct().toList());
+            }
+            config.loadBalancingPolicy().init(view);
+            for (io.jsylla.ExecutionProfile p : config.profiles().values()) {
+                if (p.loadBalancingPolicy() != null) p.loadBalancingPolicy().init(view);
             }
             return waitForPools();
         });
@@ -147,7 +157,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     public void nodeAdded(Node node) {
         if (closed.get()) return;
         NodePool pool = new NodePool(node, factory, config.poolSize(), keyspace, resources.scheduler(),
-                (n, up) -> n.markUp(up));
+                config.reconnectionPolicy(), (n, up) -> n.markUp(up));
         node.pool(pool);
         poolInits.put(node, pool.init());
         log.debug("Node added: {}", node);
@@ -192,10 +202,12 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     }
 
     @Override
-    public CompletableFuture<RequestExecution.Outcome> run(Request message, ResolvedOptions options, RequestExecution.Reprepare reprepare) {
+    public CompletableFuture<RequestExecution.Outcome> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
+                                                           RequestExecution.Reprepare reprepare) {
         if (closed.get()) return CompletableFuture.failedFuture(new ClosedSessionException());
-        return RequestExecution.start(message, options.idempotent(), options.tracing(), plans.newPlan(), reprepare, metrics,
-                resources.timer, options.timeoutMillis());
+        Iterator<NodeInfo> plan = options.policies().loadBalancing().newQueryPlan(info, view);
+        return RequestExecution.start(messages, options.consistency(), info, options.policies(), plan, metadata, reprepare,
+                metrics, resources.timer, options.tracing(), options.timeoutMillis());
     }
 
     @Override
@@ -218,6 +230,17 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         return Results.of(new io.jsylla.internal.protocol.VoidResult(), null, null, null);
     }
 
+    @Override
+    public CompletableFuture<Void> prepareOnOtherNodes(String cql, Node except) {
+        List<CompletableFuture<?>> all = new java.util.ArrayList<>();
+        for (Node n : metadata.nodes()) {
+            NodePool p = n.pool();
+            io.jsylla.internal.connection.Connection c = n == except || p == null || !n.isUp() ? null : p.next();
+            if (c != null) all.add(c.send(new io.jsylla.internal.protocol.Prepare(cql, null)).handle((x, e) -> null));
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
     private CompletableFuture<Void> switchKeyspace(String quoted) {
         keyspace = quoted;
         return CompletableFuture.allOf(metadata.nodes().stream().map(Node::pool).filter(p -> p != null)
@@ -229,19 +252,19 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     @Override
     public CompletionStage<QueryResult> executeAsync(String cql, Object... values) {
         return guard(() -> values == null || values.length == 0
-                ? runner.query(cql, StatementOptions.DEFAULTS, PagingState.start())
-                : runner.withValues(cql, StatementOptions.DEFAULTS, PagingState.start(), values));
+                ? runner.query(Query.of(cql), PagingState.start())
+                : runner.withValues(Query.of(cql), PagingState.start(), values));
     }
 
     @Override
     public CompletionStage<QueryResult> executeAsync(String cql, Map<String, ?> values) {
-        return guard(() -> runner.withValues(cql, StatementOptions.DEFAULTS, PagingState.start(), values));
+        return guard(() -> runner.withValues(Query.of(cql), PagingState.start(), values));
     }
 
     @Override
     public CompletionStage<QueryResult> executeAsync(Statement<?> statement) {
         return guard(() -> {
-            if (statement instanceof Query q) return runner.query(q.getCql(), q.options(), PagingState.start());
+            if (statement instanceof Query q) return runner.query(q, PagingState.start());
             if (statement instanceof BoundStatement b) return runner.bound(b, b.options(), PagingState.start());
             if (statement instanceof PreparedStatement ps) return runner.bound(ps.bind(), ps.options(), PagingState.start());
             if (statement instanceof Batch b) return runner.batch(b, List.of());
@@ -256,7 +279,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     @Override
     public CompletionStage<QueryResult> queryAsync(Query query, Map<String, ?> values) {
-        return guard(() -> runner.withValues(query.getCql(), query.options(), PagingState.start(), values));
+        return guard(() -> runner.withValues(query, PagingState.start(), values));
     }
 
     @Override
@@ -292,8 +315,8 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     @Override
     public CompletionStage<QueryResult> querySinglePageAsync(Query query, PagingState state, Object... values) {
         return guard(() -> values == null || values.length == 0
-                ? runner.query(query.getCql(), query.options(), state)
-                : runner.withValues(query.getCql(), query.options(), state, values));
+                ? runner.query(query, state)
+                : runner.withValues(query, state, values));
     }
 
     @Override
@@ -318,8 +341,8 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     @Override
     public CompletionStage<Void> useKeyspaceAsync(String name, boolean caseSensitive) {
-        return guard(() -> runner.query("USE " + CqlIdentifiers.fromUser(name, caseSensitive), StatementOptions.DEFAULTS,
-                PagingState.start()).thenApply(r -> null));
+        return guard(() -> runner.query(Query.of("USE " + CqlIdentifiers.fromUser(name, caseSensitive)), PagingState.start())
+                .thenApply(r -> null));
     }
 
     @Override
@@ -341,7 +364,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     @Override
     public CompletionStage<Optional<UUID>> checkSchemaAgreementAsync() {
-        return guard(control::checkSchemaAgreement);
+        return guard(agreement::check);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.jsylla.Consistency;
 import io.jsylla.ExecutionProfile;
 import io.jsylla.StatementOptions;
 import io.jsylla.internal.protocol.QueryParameters;
+import io.jsylla.internal.request.ExecutionPolicies;
+import io.jsylla.policies.TimestampGenerator;
 import java.util.Map;
 
 /**
@@ -11,10 +13,10 @@ import java.util.Map;
  * profile's, else the session's.
  */
 record ResolvedOptions(Consistency consistency, Consistency serialConsistency, int pageSize, long timeoutMillis,
-                       boolean idempotent, boolean tracing, long timestamp) {
+                       boolean idempotent, boolean tracing, long timestamp, ExecutionPolicies policies) {
 
     ResolvedOptions idempotent(boolean on) {
-        return new ResolvedOptions(consistency, serialConsistency, pageSize, timeoutMillis, on, tracing, timestamp);
+        return new ResolvedOptions(consistency, serialConsistency, pageSize, timeoutMillis, on, tracing, timestamp, policies);
     }
 
     static ResolvedOptions of(StatementOptions o, SessionConfig config) {
@@ -33,7 +35,12 @@ record ResolvedOptions(Consistency consistency, Consistency serialConsistency, i
         int page = o.pageSize() > 0 ? o.pageSize() : p != null && p.pageSize() > 0 ? p.pageSize() : config.pageSize();
         long timeout = (o.timeout() != null ? o.timeout() : p != null && p.requestTimeout() != null ? p.requestTimeout()
                 : config.requestTimeout()).toMillis();
+        ExecutionPolicies policies = new ExecutionPolicies(
+                p != null && p.loadBalancingPolicy() != null ? p.loadBalancingPolicy() : config.loadBalancingPolicy(),
+                p != null && p.retryPolicy() != null ? p.retryPolicy() : config.retryPolicy(),
+                p != null && p.speculativeExecutionPolicy() != null ? p.speculativeExecutionPolicy() : config.speculativeExecutionPolicy());
+        long ts = o.timestamp() != null ? o.timestamp() : config.timestampGenerator().next();
         return new ResolvedOptions(c, s, page, timeout, Boolean.TRUE.equals(o.idempotent()), o.tracing(),
-                o.timestamp() == null ? QueryParameters.NO_TIMESTAMP : o.timestamp());
+                ts == TimestampGenerator.SERVER_SIDE ? QueryParameters.NO_TIMESTAMP : ts, policies);
     }
 }

@@ -8,6 +8,13 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import io.jsylla.policies.AddressTranslator;
+import io.jsylla.policies.LoadBalancingPolicy;
+import io.jsylla.policies.ReconnectionPolicy;
+import io.jsylla.policies.RetryPolicy;
+import io.jsylla.policies.SpeculativeExecutionPolicy;
+import io.jsylla.policies.TimestampGenerator;
 import javax.net.ssl.SSLContext;
 
 /** A session's configuration as the builder fixed it. */
@@ -18,7 +25,11 @@ public record SessionConfig(List<String> contactPoints, String keyspace, Duratio
                             Duration heartbeatInterval, Duration idleTimeout, int maxRequestsPerConnection,
                             int preparedCacheSize, Duration schemaAgreementTimeout,
                             boolean awaitSchemaAgreementAfterChange, SSLContext sslContext,
-                            boolean hostnameVerification, int ioThreads, Map<String, ExecutionProfile> profiles) {
+                            boolean hostnameVerification, int ioThreads, Map<String, ExecutionProfile> profiles,
+                            LoadBalancingPolicy loadBalancingPolicy, RetryPolicy retryPolicy,
+                            SpeculativeExecutionPolicy speculativeExecutionPolicy, ReconnectionPolicy reconnectionPolicy,
+                            TimestampGenerator timestampGenerator, AddressTranslator addressTranslator,
+                            boolean schemaMetadata, Set<String> schemaKeyspaces) {
 
     public static final int DEFAULT_PORT = 9042;
 

@@ -19,12 +19,13 @@ import io.jsylla.internal.protocol.Prepare;
 import io.jsylla.internal.protocol.PreparedResult;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.QueryParameters;
-import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.RowsResult;
 import io.jsylla.internal.protocol.Values;
+import io.jsylla.internal.request.MessageFactory;
 import io.jsylla.internal.request.PreparedCache;
+import io.jsylla.policies.RequestInfo;
 import io.jsylla.internal.request.RequestExecution;
 import io.jsylla.internal.result.Results;
 import java.nio.ByteBuffer;
@@ -46,12 +47,13 @@ final class StatementRunner {
         this.core = core;
     }
 
-    CompletableFuture<QueryResult> query(String cql, StatementOptions options, PagingState state) {
+    CompletableFuture<QueryResult> query(Query query, PagingState state) {
         if (state.isEnd()) return CompletableFuture.completedFuture(core.emptyResult());
+        StatementOptions options = query.options();
         ResolvedOptions ro = ResolvedOptions.of(options, core.config());
-        io.jsylla.internal.protocol.Query message =
-                new io.jsylla.internal.protocol.Query(cql, parameters(ro, Values.NONE, false, state));
-        return core.run(message, ro, null).thenCompose(o -> core.finish(o, null));
+        RequestInfo info = new RequestInfo(query, routingKeyspace(options, null), options.routingKey(), ro.idempotent());
+        return core.run(c -> new io.jsylla.internal.protocol.Query(query.getCql(), parameters(ro, c, Values.NONE, false, state)),
+                ro, info, null).thenCompose(o -> core.finish(o, null));
     }
 
     CompletableFuture<QueryResult> bound(BoundStatement b, StatementOptions options, PagingState state) {
@@ -61,9 +63,11 @@ final class StatementRunner {
         PreparedCache.ResultShape shape = shapeOf(ps);
         // v4 has no way to say the result columns changed (ALTER TABLE), so it always asks for them.
         boolean skip = core.protocolVersion().usesSegments() && !shape.columns().isEmpty();
-        Execute message = new Execute(ps.getId(), shape.metadataId(),
-                parameters(ro, Values.of(b.serializedValues()), skip, state));
-        return core.run(message, ro, connection -> reprepare(connection, ps))
+        Values values = Values.of(b.serializedValues());
+        ByteBuffer key = options.routingKey() != null ? options.routingKey() : RoutingKeys.of(b);
+        RequestInfo info = new RequestInfo(b, routingKeyspace(options, RoutingKeys.keyspace(ps)), key, ro.idempotent());
+        return core.run(c -> new Execute(ps.getId(), shape.metadataId(), parameters(ro, c, values, skip, state)), ro, info,
+                        connection -> reprepare(connection, ps))
                 .thenCompose(o -> {
                     if (o.result() instanceof RowsResult rows && rows.metadata().metadataChanged()) {
                         core.prepared().shape(ps.getId(), new PreparedCache.ResultShape(rows.metadata().newMetadataId(),
@@ -74,12 +78,12 @@ final class StatementRunner {
     }
 
     /** Text with values: prepared once (cached by keyspace and text), then bound and executed. */
-    CompletableFuture<QueryResult> withValues(String cql, StatementOptions options, PagingState state, Object[] values) {
-        return cachedPrepare(cql).thenCompose(ps -> bound(ps.bind(values), options, state));
+    CompletableFuture<QueryResult> withValues(Query query, PagingState state, Object[] values) {
+        return cachedPrepare(query.getCql()).thenCompose(ps -> bound(ps.bind(values), query.options(), state));
     }
 
-    CompletableFuture<QueryResult> withValues(String cql, StatementOptions options, PagingState state, Map<String, ?> values) {
-        return cachedPrepare(cql).thenCompose(ps -> bound(ps.bind(values), options, state));
+    CompletableFuture<QueryResult> withValues(Query query, PagingState state, Map<String, ?> values) {
+        return cachedPrepare(query.getCql()).thenCompose(ps -> bound(ps.bind(values), query.options(), state));
     }
 
     CompletableFuture<PreparedStatement> cachedPrepare(String cql) {
@@ -90,7 +94,8 @@ final class StatementRunner {
     CompletableFuture<PreparedStatement> prepare(String cql, StatementOptions defaults) {
         ResolvedOptions ro = ResolvedOptions.of(defaults, core.config()).idempotent(true);
         String ks = core.keyspace().orElse(null);
-        return core.run(new Prepare(cql, null), ro, null).thenApply(o -> {
+        RequestInfo info = new RequestInfo(Query.of(cql), ks, null, true);
+        return core.run(c -> new Prepare(cql, null), ro, info, null).thenApply(o -> {
             if (!(o.result() instanceof PreparedResult p)) {
                 throw new ProtocolException(o.node().address(), "PREPARE answered with " + o.result().getClass().getSimpleName());
             }
@@ -98,8 +103,13 @@ final class StatementRunner {
             for (int i : p.variables().partitionKeyIndexes()) pk.add(i);
             List<ColumnSpec> resultColumns = Results.columns(p.resultMetadata().columns());
             core.prepared().shape(p.id(), new PreparedCache.ResultShape(p.resultMetadataId(), resultColumns));
-            return new PreparedStatement(cql, ks, p.id(), p.resultMetadataId(), Results.columns(p.variables().columns()),
-                    pk, resultColumns, defaults);
+            PreparedStatement ps = new PreparedStatement(cql, ks, p.id(), p.resultMetadataId(),
+                    Results.columns(p.variables().columns()), pk, resultColumns, defaults);
+            return new Object[] {ps, o.node()};
+        }).thenCompose(pair -> {
+            // Every node learns the statement now, so no execution pays an UNPREPARED round trip later.
+            PreparedStatement ps = (PreparedStatement) pair[0];
+            return core.prepareOnOtherNodes(cql, (io.jsylla.internal.cluster.Node) pair[1]).thenApply(x -> ps);
         });
     }
 
@@ -117,9 +127,10 @@ final class StatementRunner {
         ResolvedOptions ro = ResolvedOptions.of(batch.options(), core.config());
         return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new)).thenCompose(x -> {
             List<BatchStatement> statements = children.stream().map(CompletableFuture::join).toList();
-            io.jsylla.internal.protocol.Batch message = new io.jsylla.internal.protocol.Batch(batch.getType(), statements,
-                    ro.consistency(), ro.serialConsistency(), ro.timestamp(), null, QueryParameters.NO_NOW_IN_SECONDS);
-            return core.run(message, ro, connection -> reprepareAll(connection, prepared))
+            RequestInfo info = batchRouting(batch, ro);
+            return core.run(c -> new io.jsylla.internal.protocol.Batch(batch.getType(), statements, c,
+                            ro.serialConsistency(), ro.timestamp(), null, QueryParameters.NO_NOW_IN_SECONDS), ro, info,
+                            connection -> reprepareAll(connection, prepared))
                     .thenCompose(o -> core.finish(o, null));
         });
     }
@@ -174,7 +185,8 @@ final class StatementRunner {
     CompletableFuture<Batch> prepareBatch(Batch batch) {
         List<CompletableFuture<? extends Statement<?>>> children = new ArrayList<>();
         for (Statement<?> s : batch.getStatements()) {
-            children.add(s instanceof Query q ? cachedPrepare(q.getCql()) : CompletableFuture.completedFuture(s));
+            children.add(s instanceof Query q ? cachedPrepare(q.getCql()).thenApply(ps -> ps.withOptions(q.options()))
+                    : CompletableFuture.completedFuture(s));
         }
         return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new))
                 .thenApply(x -> batch.withStatements(children.stream().<Statement<?>>map(CompletableFuture::join).toList()));
@@ -201,9 +213,31 @@ final class StatementRunner {
         return CompletableFuture.allOf(statements.stream().map(ps -> reprepare(connection, ps)).toArray(CompletableFuture[]::new));
     }
 
-    private QueryParameters parameters(ResolvedOptions ro, Values values, boolean skipMetadata, PagingState state) {
+    /** A batch routes by its own routing options, else by its first bound statement's key. */
+    private RequestInfo batchRouting(Batch batch, ResolvedOptions ro) {
+        StatementOptions o = batch.options();
+        if (o.routingKey() != null) return new RequestInfo(batch, routingKeyspace(o, null), o.routingKey(), ro.idempotent());
+        for (Statement<?> s : batch.getStatements()) {
+            if (s instanceof BoundStatement b) {
+                ByteBuffer key = RoutingKeys.of(b);
+                if (key != null) {
+                    return new RequestInfo(batch, routingKeyspace(o, RoutingKeys.keyspace(b.preparedStatement())), key, ro.idempotent());
+                }
+            }
+        }
+        return new RequestInfo(batch, routingKeyspace(o, null), null, ro.idempotent());
+    }
+
+    private String routingKeyspace(StatementOptions o, String fromStatement) {
+        if (o.routingKeyspace() != null) return o.routingKeyspace();
+        if (fromStatement != null) return fromStatement;
+        return core.keyspace().orElse(null);
+    }
+
+    private QueryParameters parameters(ResolvedOptions ro, io.jsylla.Consistency consistency, Values values,
+                                       boolean skipMetadata, PagingState state) {
         byte[] raw = state.rawState();
-        return new QueryParameters(ro.consistency(), values, skipMetadata, ro.pageSize(),
+        return new QueryParameters(consistency, values, skipMetadata, ro.pageSize(),
                 raw == null ? null : ByteBuffer.wrap(raw), ro.serialConsistency(), ro.timestamp(), null,
                 QueryParameters.NO_NOW_IN_SECONDS);
     }
@@ -218,10 +252,14 @@ final class StatementRunner {
 
         java.util.Optional<String> keyspace();
 
-        CompletableFuture<RequestExecution.Outcome> run(Request message, ResolvedOptions options, RequestExecution.Reprepare reprepare);
+        CompletableFuture<RequestExecution.Outcome> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
+                                                        RequestExecution.Reprepare reprepare);
 
         CompletableFuture<QueryResult> finish(RequestExecution.Outcome outcome, List<ColumnSpec> knownColumns);
 
         QueryResult emptyResult();
+
+        /** Prepares on one connection of every other up node; failures are ignored (a later UNPREPARED re-prepares). */
+        CompletableFuture<Void> prepareOnOtherNodes(String cql, io.jsylla.internal.cluster.Node except);
     }
 }

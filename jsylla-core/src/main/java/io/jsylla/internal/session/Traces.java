@@ -5,7 +5,7 @@ import io.jsylla.PagingState;
 import io.jsylla.QueryResult;
 import io.jsylla.Row;
 import io.jsylla.ScyllaException;
-import io.jsylla.StatementOptions;
+import io.jsylla.Query;
 import io.jsylla.TracingInfo;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetAddress;
@@ -39,9 +39,9 @@ final class Traces {
     }
 
     private void attempt(UUID id, int n, CompletableFuture<TracingInfo> result) {
-        StatementOptions one = StatementOptions.DEFAULTS.withConsistency(Consistency.ONE);
         CompletableFuture<QueryResult> sessionRow = session.runner().withValues(
-                "SELECT * FROM system_traces.sessions WHERE session_id = ?", one, PagingState.start(), new Object[] {id});
+                Query.of("SELECT * FROM system_traces.sessions WHERE session_id = ?").withConsistency(Consistency.ONE),
+                PagingState.start(), new Object[] {id});
         sessionRow.whenComplete((r, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
@@ -57,7 +57,8 @@ final class Traces {
                 }
                 return;
             }
-            session.runner().withValues("SELECT * FROM system_traces.events WHERE session_id = ?", one,
+            session.runner().withValues(
+                    Query.of("SELECT * FROM system_traces.events WHERE session_id = ?").withConsistency(Consistency.ONE),
                     PagingState.start(), new Object[] {id}).whenComplete((ev, e2) -> {
                         if (e2 != null) result.completeExceptionally(e2);
                         else result.complete(toInfo(id, row, ev.rows()));

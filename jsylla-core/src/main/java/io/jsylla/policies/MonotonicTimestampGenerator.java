@@ -1,0 +1,72 @@
+package io.jsylla.policies;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** See {@link TimestampGenerators#monotonic()}. */
+final class MonotonicTimestampGenerator implements TimestampGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(MonotonicTimestampGenerator.class);
+    static final long DRIFT_WARNING_THRESHOLD_MICROS = TimeUnit.SECONDS.toMicros(1);
+    static final long DRIFT_WARNING_INTERVAL_MICROS = TimeUnit.SECONDS.toMicros(10);
+    private static final long NEVER = Long.MIN_VALUE;
+
+    private final LongSupplier clock;
+    private final Consumer<String> warn;
+    private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong lastWarning = new AtomicLong(NEVER);
+
+    MonotonicTimestampGenerator() {
+        this(MonotonicTimestampGenerator::wallClockMicros);
+    }
+
+    /** For tests: {@code clock} gives microseconds since the epoch. */
+    MonotonicTimestampGenerator(LongSupplier clock) {
+        this(clock, LOG::warn);
+    }
+
+    /** For tests: {@code warn} receives the drift warnings. */
+    MonotonicTimestampGenerator(LongSupplier clock, Consumer<String> warn) {
+        this.clock = clock;
+        this.warn = warn;
+    }
+
+    // Instant.now() has microsecond precision on common platforms, where currentTimeMillis
+    // would force "+1" steps after the first timestamp of each millisecond.
+    private static long wallClockMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    @Override
+    public long next() {
+        long now = clock.getAsLong();
+        while (true) {
+            long prev = last.get();
+            long next = now > prev ? now : prev + 1;
+            if (last.compareAndSet(prev, next)) {
+                if (next - now > DRIFT_WARNING_THRESHOLD_MICROS) maybeWarn(now, next - now);
+                return next;
+            }
+        }
+    }
+
+    private void maybeWarn(long now, long driftMicros) {
+        long prev = lastWarning.get();
+        // Measured on the same clock: it goes on ticking even while it lags the timestamps.
+        if ((prev == NEVER || Math.abs(now - prev) >= DRIFT_WARNING_INTERVAL_MICROS) && lastWarning.compareAndSet(prev, now)) {
+            warn.accept("Timestamp generator clock drift: the clock is " + driftMicros
+                    + " microseconds behind the last timestamp; it went back, or more than a million timestamps"
+                    + " per second were asked for (timestamps keep increasing by 1 until the clock catches up)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TimestampGenerators.monotonic()";
+    }
+}
