@@ -65,6 +65,7 @@ public final class ControlConnection {
     private volatile ReconnectionPolicy.Schedule reconnection;
     private volatile List<InetSocketAddress> unresolvedContactPoints = List.of();
     private volatile boolean schemaEnabled = true;
+    private volatile boolean reconnectFailing;
     private volatile Set<String> schemaKeyspaces = Set.of();
     private final AtomicBoolean nodeRefreshPending = new AtomicBoolean();
     private final AtomicBoolean schemaRefreshPending = new AtomicBoolean();
@@ -174,8 +175,14 @@ public final class ControlConnection {
                 .thenCompose(x -> refreshSchema())
                 .whenComplete((x, e) -> {
                     if (e != null) {
-                        log.warn("Control connection: no node answers ({}); retrying", e.getMessage());
+                        // Once per outage at WARN; every further attempt at DEBUG.
+                        if (!reconnectFailing) log.warn("Control connection: no node answers ({}); retrying", e.getMessage());
+                        else log.debug("Control connection: still no node answers ({})", e.getMessage());
+                        reconnectFailing = true;
                         scheduleReconnect();
+                    } else {
+                        if (reconnectFailing) log.info("Control connection restored on {}", node());
+                        reconnectFailing = false;
                     }
                 });
     }
