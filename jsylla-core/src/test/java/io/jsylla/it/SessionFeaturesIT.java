@@ -90,6 +90,21 @@ class SessionFeaturesIT {
     }
 
     @Test
+    void schemaMetadataCanBeSwitchedOffOrLimited(CassandraCluster node) {
+        try (Session s = SessionBuilder.create().knownNode(node.contactPoint()).schemaMetadata(false).build()) {
+            assertThat(s.getClusterData().getKeyspaces()).isEmpty();
+            assertThat(s.getClusterData().getNodes()).hasSize(1);
+            assertThat(s.execute("SELECT * FROM " + ks + ".t LIMIT 1").columnSpecs()).isNotEmpty();
+        }
+        try (Session s = SessionBuilder.create().knownNode(node.contactPoint()).schemaKeyspaces(List.of(ks)).build()) {
+            assertThat(s.getClusterData().getKeyspaces().keySet()).containsExactly(ks);
+            s.execute("CREATE TABLE " + ks + ".limited (k int PRIMARY KEY)");
+            assertThat(s.getClusterData().getKeyspace(ks).orElseThrow().getTable("limited")).isPresent();
+            assertThat(s.getClusterData().getKeyspaces().keySet()).containsExactly(ks);
+        }
+    }
+
+    @Test
     void metricsCountRequestsAndLatency() {
         long before = session.getMetrics().requests();
         for (int i = 0; i < 20; i++) session.execute("SELECT * FROM t WHERE k = ?", i);

@@ -1,6 +1,8 @@
 package io.jsylla.internal.connection;
 
 import io.jsylla.ConnectionException;
+import io.jsylla.ProtocolException;
+import io.jsylla.internal.protocol.CodecException;
 import io.jsylla.internal.protocol.Compressor;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.FrameCodec;
@@ -33,6 +35,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
     private volatile Compressor compressor;
     private volatile Consumer<Frame> eventListener = f -> { };
     private Throwable closeCause;
+    private String malformed;
     private boolean closed;
 
     InFlightHandler(InetSocketAddress node, ProtocolVersion version, int maxStreams, Heartbeat heartbeat) {
@@ -154,7 +157,12 @@ final class InFlightHandler extends ChannelDuplexHandler {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (closeCause == null) closeCause = cause;
+        Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (closeCause == null) {
+            // A malformed frame is the node breaking the protocol: say so, not just "connection closed".
+            closeCause = cause;
+            if (root instanceof CodecException) malformed = root.getMessage();
+        }
         log.debug("{}: closing connection after error", node, cause);
         ctx.close();
     }
@@ -162,17 +170,21 @@ final class InFlightHandler extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         closed = true;
-        ConnectionException error = new ConnectionException(node,
-                closeCause == null ? "connection closed" : "connection closed: " + closeCause.getMessage(), closeCause);
         for (int id = 0; id < pending.length; id++) {
             InFlightRequest r = pending[id];
             if (r != null) {
                 pending[id] = null;
                 orphans[id] = false;
-                fail(r, error);
+                fail(r, closeError()); // one instance per request: callers attach their own stack to it
             }
         }
         super.channelInactive(ctx);
+    }
+
+    private RuntimeException closeError() {
+        if (malformed != null) return new ProtocolException(node, "malformed frame: " + malformed);
+        return new ConnectionException(node, closeCause == null ? "connection closed" : "connection closed: "
+                + closeCause.getMessage(), closeCause);
     }
 
     private void fail(InFlightRequest r, Throwable error) {

@@ -166,8 +166,9 @@ class InFlightHandlerTest {
         send(query("SELECT 1", cb));
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {0x04, 0, 0, 0, 2, 0, 0, 0, 0})); // no response bit
         assertThat(ch.isOpen()).isFalse();
-        assertThat(cb.failures).singleElement().isInstanceOf(ConnectionException.class)
-                .satisfies(e -> assertThat(e.getMessage()).contains("version byte"));
+        // A malformed frame is the node breaking the protocol, and says so.
+        assertThat(cb.failures).singleElement().isInstanceOf(io.jsylla.ProtocolException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("malformed frame").contains("version byte"));
     }
 
     @Test
