@@ -1,14 +1,15 @@
 package io.jsylla;
 
+import io.jsylla.internal.codec.BoundValues;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /** A {@link PreparedStatement} with its values, already converted to the variables' types. */
 public final class BoundStatement extends Statement<BoundStatement> {
     private final PreparedStatement prepared;
-    private final List<ByteBuffer> values;
+    private final BoundValues values;
 
-    BoundStatement(PreparedStatement prepared, List<ByteBuffer> values, StatementOptions options) {
+    BoundStatement(PreparedStatement prepared, BoundValues values, StatementOptions options) {
         super(options);
         this.prepared = prepared;
         this.values = values;
@@ -23,6 +24,11 @@ public final class BoundStatement extends Statement<BoundStatement> {
      * buffer for an {@link Unset#VALUE}. Read-only.
      */
     public List<ByteBuffer> serializedValues() {
+        return values.values();
+    }
+
+    /** The values in wire form, for the driver. */
+    BoundValues boundValues() {
         return values;
     }
 

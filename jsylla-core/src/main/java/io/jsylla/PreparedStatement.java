@@ -1,5 +1,7 @@
 package io.jsylla;
 
+import io.jsylla.internal.codec.BoundValues;
+import io.jsylla.internal.session.ApiAccess;
 import io.jsylla.internal.session.Binder;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -14,6 +16,42 @@ import java.util.Objects;
  * a value is missing, extra, or does not convert.
  */
 public final class PreparedStatement extends Statement<PreparedStatement> {
+    static {
+        // The driver reads ids and wire values without copies through this door; it is in a package
+        // the module does not export, so applications cannot use it.
+        ApiAccess.register(new ApiAccess.Accessor() {
+            @Override
+            public byte[] preparedId(PreparedStatement ps) {
+                return ps.id;
+            }
+
+            @Override
+            public BoundValues boundValues(BoundStatement b) {
+                return b.boundValues();
+            }
+
+            @Override
+            public Object resultShape(PreparedStatement ps) {
+                return ps.resultShape;
+            }
+
+            @Override
+            public void resultShape(PreparedStatement ps, Object shape) {
+                ps.resultShape = shape;
+            }
+
+            @Override
+            public Object resolved(StatementOptions options) {
+                return options.resolved;
+            }
+
+            @Override
+            public void resolved(StatementOptions options, Object resolved) {
+                options.resolved = resolved;
+            }
+        });
+    }
+
     private final String cql;
     private final String keyspace;
     private final byte[] id;
@@ -21,6 +59,8 @@ public final class PreparedStatement extends Statement<PreparedStatement> {
     private final List<ColumnSpec> variables;
     private final List<Integer> partitionKeyIndexes;
     private final List<ColumnSpec> resultColumns;
+    /** The driver's latest view of the result columns (they change when the table does); opaque here. */
+    private volatile Object resultShape;
 
     /**
      * For the driver (the session builds these from the node's answer to PREPARE); applications
@@ -80,11 +120,6 @@ public final class PreparedStatement extends Statement<PreparedStatement> {
     /** The columns a read returns (empty for writes), as of preparation. */
     public List<ColumnSpec> getResultColumns() {
         return resultColumns;
-    }
-
-    /** The bytes of the statement id, without copying, for the driver. */
-    ByteBuffer idBuffer() {
-        return ByteBuffer.wrap(id).asReadOnlyBuffer();
     }
 
     @Override

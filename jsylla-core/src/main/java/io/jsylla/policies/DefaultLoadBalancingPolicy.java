@@ -75,6 +75,95 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
 
     @Override
     public Iterator<NodeInfo> newQueryPlan(RequestInfo request, ClusterView cluster) {
+        return new LazyPlan(request, cluster, rotation.getAndIncrement());
+    }
+
+    /**
+     * Most requests succeed on the first node tried: that node is chosen with no allocation,
+     * and the rest of the plan is built only if a second node is asked for.
+     */
+    private final class LazyPlan implements Iterator<NodeInfo> {
+        private final RequestInfo request;
+        private final ClusterView cluster;
+        private final int start;
+        private NodeInfo first;
+        private Iterator<NodeInfo> rest;
+        private int state; // 0 nothing handed out, 1 first handed out, 2 on the full plan
+
+        LazyPlan(RequestInfo request, ClusterView cluster, int start) {
+            this.request = request;
+            this.cluster = cluster;
+            this.start = start;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (state == 0) {
+                first = firstNode(request, cluster, start);
+                if (first != null) return true;
+                rest = plan(request, cluster, start).iterator();
+                state = 2;
+            } else if (state == 1) {
+                List<NodeInfo> full = plan(request, cluster, start);
+                full.remove(first);
+                rest = full.iterator();
+                state = 2;
+            }
+            return rest.hasNext();
+        }
+
+        @Override
+        public NodeInfo next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            if (state == 0) {
+                state = 1;
+                return first;
+            }
+            return rest.next();
+        }
+    }
+
+    /**
+     * The first node of the full plan, found without building it: an up local replica
+     * (rack-local first; random when shuffling), else the rotating pick among up local nodes;
+     * null when that needs the full plan (remote nodes, nothing up locally).
+     */
+    private NodeInfo firstNode(RequestInfo request, ClusterView cluster, int start) {
+        String dc = localDc(cluster);
+        String keyspace = request == null ? null : request.keyspace();
+        ByteBuffer key = request == null ? null : request.routingKey();
+        if (tokenAware && keyspace != null && key != null) {
+            NodeInfo replica = pick(cluster.replicas(keyspace, key), dc, true, 0);
+            if (replica != null) return replica;
+        }
+        return pick(cluster.nodes(), dc, false, start);
+    }
+
+    /** One up local node of {@code nodes}, rack-local ones first: random or rotating. */
+    private NodeInfo pick(List<NodeInfo> nodes, String dc, boolean randomly, int start) {
+        for (int pass = localRack == null ? 1 : 0; pass < 2; pass++) {
+            int count = 0;
+            for (int i = 0; i < nodes.size(); i++) if (candidate(nodes.get(i), dc, pass)) count++;
+            if (count == 0) continue;
+            int target = randomly
+                    ? (shuffleReplicas ? (random != null ? random : ThreadLocalRandom.current()).nextInt(count) : 0)
+                    : Math.floorMod(start, count);
+            for (int i = 0; i < nodes.size(); i++) {
+                NodeInfo n = nodes.get(i);
+                if (candidate(n, dc, pass) && target-- == 0) return n;
+            }
+        }
+        return null;
+    }
+
+    /** Pass 0 takes rack-local nodes, pass 1 the other local ones (or all local ones without a rack). */
+    private boolean candidate(NodeInfo n, String dc, int pass) {
+        if (!n.isUp() || !isLocal(n, dc)) return false;
+        return pass == 0 ? onLocalRack(n) : localRack == null || !onLocalRack(n);
+    }
+
+    /** The whole plan, in the documented order. */
+    private List<NodeInfo> plan(RequestInfo request, ClusterView cluster, int start) {
         String dc = localDc(cluster);
         List<NodeInfo> nodes = cluster.nodes();
         List<NodeInfo> plan = new ArrayList<>(nodes.size());
@@ -87,8 +176,6 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
         if (tokenAware && keyspace != null && key != null) {
             replicaCount = addReplicas(cluster.replicas(keyspace, key), dc, plan, remoteCounts);
         }
-        int start = rotation.getAndIncrement();
-
         List<NodeInfo> rackLocal = new ArrayList<>();
         List<NodeInfo> local = new ArrayList<>();
         List<NodeInfo> remote = allowRemote ? new ArrayList<>() : null;
@@ -119,7 +206,7 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
                 if (!n.isUp() && !isLocal(n, dc) && !contains(plan, replicaCount, n)) plan.add(n);
             }
         }
-        return plan.iterator();
+        return plan;
     }
 
     /** Appends the up replicas in plan order; returns how many were added. */

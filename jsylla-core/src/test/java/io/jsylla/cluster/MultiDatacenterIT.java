@@ -74,6 +74,9 @@ class MultiDatacenterIT {
             a.kill();
             b.kill();
             try {
+                // The dc2 coordinator must know dc1 is gone, or it waits for dc1 replicas and times out.
+                cluster.awaitSeenDown(a);
+                cluster.awaitSeenDown(b);
                 ClusterFailoverIT.await(() -> !ClusterFailoverIT.isUp(local, a) && !ClusterFailoverIT.isUp(local, b),
                         Duration.ofSeconds(60), "dc1 down for the local session");
                 ClusterFailoverIT.await(() -> !ClusterFailoverIT.isUp(failover, a) && !ClusterFailoverIT.isUp(failover, b),

@@ -58,6 +58,21 @@ public final class Codecs {
         }
     }
 
+    /**
+     * Appends the serialized value (no length prefix) to {@code out}; the same conversions and
+     * errors as {@link #encodeForColumn}. {@code value} is neither null nor unset.
+     */
+    public static void writeForColumn(String name, DataType type, Object value, ByteBuf out) {
+        int start = out.writerIndex();
+        try {
+            of(type).encode(value, out);
+        } catch (CodecException e) {
+            out.writerIndex(start);
+            throw new IllegalArgumentException("Cannot bind value for column '" + name + "' (" + type + "): "
+                    + Literals.describe(value) + " is not convertible (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** Decodes a column value or null when {@code length < 0}. */
     public static Object decode(DataType type, ByteBuf src, int index, int length) {
         return length < 0 ? null : of(type).decode(src, index, length);

@@ -4,7 +4,6 @@ import io.jsylla.ConnectionException;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,8 @@ final class WriteCoalescer {
     private static final Logger log = LoggerFactory.getLogger(WriteCoalescer.class);
     private final Channel channel;
     private final InetSocketAddress node;
-    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    /** Many producers, one consumer (the event loop); array-chunked, so no node allocated per request. */
+    private final Queue<Object> queue = io.netty.util.internal.PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 

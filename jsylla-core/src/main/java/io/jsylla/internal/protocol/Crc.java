@@ -37,7 +37,11 @@ public final class Crc {
     public static int crc32(ByteBuf buf, int index, int length) {
         CRC32 crc = new CRC32();
         crc.update(CRC32_SEED);
-        crc.update(buf.nioBuffer(index, length));
+        if (buf.hasArray()) {
+            crc.update(buf.array(), buf.arrayOffset() + index, length);
+        } else {
+            crc.update(buf.internalNioBuffer(index, length)); // a view Netty keeps: no allocation per segment
+        }
         return (int) crc.getValue();
     }
 }

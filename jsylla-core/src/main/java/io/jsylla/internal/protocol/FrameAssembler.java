@@ -32,7 +32,7 @@ public final class FrameAssembler {
                     throw new CodecException("self-contained segment ends with a partial frame ("
                             + payload.readableBytes() + " bytes left" + (length < 0 ? "" : ", frame needs " + length) + ")");
                 }
-                frames.accept(FrameCodec.decode(payload, null));
+                frames.accept(FrameCodec.decode(payload, null, false));
             }
             return;
         }
@@ -47,7 +47,7 @@ public final class FrameAssembler {
         ByteBuf complete = partial;
         partial = null;
         partialLength = -1;
-        frames.accept(FrameCodec.decode(complete, null));
+        frames.accept(FrameCodec.decode(complete, null, false));
     }
 
     /** Whether part of a large frame is waiting for more segments. */

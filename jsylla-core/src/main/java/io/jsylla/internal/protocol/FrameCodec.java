@@ -111,6 +111,14 @@ public final class FrameCodec {
      * we speak, V4 or V5: the header and ERROR body are laid out the same in all of them.
      */
     public static Frame decode(ByteBuf in, Compressor compressor) {
+        return decode(in, compressor, true);
+    }
+
+    /**
+     * As {@link #decode(ByteBuf, Compressor)}; with {@code copy} false the body is a slice of
+     * {@code in}, for input the caller already owns and will not reuse (a v5 segment's payload).
+     */
+    public static Frame decode(ByteBuf in, Compressor compressor, boolean copy) {
         int start = in.readerIndex();
         int length = frameLength(in, Integer.MAX_VALUE - HEADER_LENGTH);
         if (length < 0 || in.readableBytes() < length) {
@@ -133,7 +141,10 @@ public final class FrameCodec {
                 }
                 body = compressor.decompress(raw);
             } else {
-                body = Unpooled.buffer(raw.readableBytes()).writeBytes(raw);
+                body = copy ? Unpooled.buffer(raw.readableBytes()).writeBytes(raw) : raw;
+            }
+            if ((flags & (FrameFlags.TRACING | FrameFlags.WARNING | FrameFlags.CUSTOM_PAYLOAD)) == 0) {
+                return new Frame(version, flags, streamId, opcode, null, List.of(), Map.of(), body);
             }
             UUID tracingId = (flags & FrameFlags.TRACING) != 0 ? Wire.readUuid(body) : null;
             List<String> warnings = (flags & FrameFlags.WARNING) != 0 ? Wire.readStringList(body) : List.of();

@@ -89,8 +89,12 @@ public record QueryParameters(Consistency consistency, Values values, boolean sk
         int n = values.size();
         Wire.writeCount(n, out, "values");
         List<String> names = values.names();
+        if (names == null) {
+            values.writeAll(out);
+            return;
+        }
         for (int i = 0; i < n; i++) {
-            if (names != null) Wire.writeString(names.get(i), out);
+            Wire.writeString(names.get(i), out);
             values.write(i, out);
         }
     }

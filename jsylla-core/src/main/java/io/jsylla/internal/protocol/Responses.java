@@ -37,7 +37,7 @@ public final class Responses {
     private static Result decodeResult(ByteBuf in, ProtocolVersion version) {
         int kind = in.readInt();
         return switch (kind) {
-            case Result.VOID -> new VoidResult();
+            case Result.VOID -> VoidResult.INSTANCE;
             case Result.ROWS -> {
                 RowsMetadata metadata = MetadataCodec.readRows(in, version);
                 int rowCount = in.readInt();

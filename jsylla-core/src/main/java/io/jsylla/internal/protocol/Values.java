@@ -26,6 +26,11 @@ public interface Values {
     /** Writes value {@code i} as a [value]. */
     void write(int i, ByteBuf out);
 
+    /** Writes every value, in order, as [value]s (implementations holding wire bytes do it in one copy). */
+    default void writeAll(ByteBuf out) {
+        for (int i = 0; i < size(); i++) write(i, out);
+    }
+
     static Values of(List<ByteBuffer> values) {
         return new ValueList(null, values);
     }

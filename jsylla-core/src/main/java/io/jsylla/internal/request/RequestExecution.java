@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Answers arrive on the connections' event loops, speculative starts and the timeout on the
  * timer thread: the little shared state (plan, errors, executions) is guarded by this object.
  */
-public final class RequestExecution {
+public final class RequestExecution<T> {
 
     /** A successful answer: the result, its frame (tracing id, warnings) and the node that gave it. */
     public record Outcome(Result result, Frame frame, Node node) {}
@@ -57,6 +57,11 @@ public final class RequestExecution {
     /** Re-prepares the request's statement on a connection whose node answered UNPREPARED. */
     public interface Reprepare {
         CompletableFuture<Void> on(Connection connection);
+    }
+
+    /** Turns the outcome into what the caller waits for, at once or (after more work) later. */
+    public interface Finisher<T> {
+        void finish(Outcome outcome, CompletableFuture<T> target);
     }
 
     /** What the execution reports to metrics. */
@@ -79,19 +84,32 @@ public final class RequestExecution {
     private final boolean tracing;
     private final long timeoutMillis;
     private final long startNanos = System.nanoTime();
-    private final CompletableFuture<Outcome> result = new CompletableFuture<>();
-    /** Who ends the request first: an answer, a final error, or the timeout. Metrics are recorded before the caller wakes. */
-    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
-    private final Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
-    private final List<Execution> executions = new ArrayList<>(2);
+    private static final java.lang.invoke.VarHandle FINISHED;
+
+    static {
+        try {
+            FINISHED = java.lang.invoke.MethodHandles.lookup().findVarHandle(RequestExecution.class, "finished", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Finisher<T> finisher;
+    private final CompletableFuture<T> result = new CompletableFuture<>();
+    /** 1 once an answer, a final error or the timeout ended the request; metrics are recorded before the caller wakes. */
+    private volatile int finished;
+    private Map<InetSocketAddress, Throwable> errors; // guarded by this; made on the first error
+    private Execution firstExecution;                 // guarded by this
+    private List<Execution> speculative;              // guarded by this; made on the first speculative start
     private volatile Consistency consistency;
     private volatile Timeout timeout;
     private int alive;
 
     private RequestExecution(MessageFactory messages, Consistency consistency, RequestInfo info, ExecutionPolicies policies,
                              Iterator<NodeInfo> plan, Metadata metadata, Reprepare reprepare, Listener listener,
-                             Timer timer, boolean tracing, long timeoutMillis) {
+                             Timer timer, boolean tracing, long timeoutMillis, Finisher<T> finisher) {
         this.messages = messages;
+        this.finisher = finisher;
         this.consistency = consistency;
         this.info = info;
         this.policies = policies;
@@ -104,13 +122,13 @@ public final class RequestExecution {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Starts a request; the future completes with its outcome or its final error. */
-    public static CompletableFuture<Outcome> start(MessageFactory messages, Consistency consistency, RequestInfo info,
-                                                   ExecutionPolicies policies, Iterator<NodeInfo> plan, Metadata metadata,
-                                                   Reprepare reprepare, Listener listener, Timer timer, boolean tracing,
-                                                   long timeoutMillis) {
-        RequestExecution e = new RequestExecution(messages, consistency, info, policies, plan, metadata, reprepare,
-                listener, timer, tracing, timeoutMillis);
+    /** Starts a request; the future completes with what the finisher makes of its outcome, or its final error. */
+    public static <T> CompletableFuture<T> start(MessageFactory messages, Consistency consistency, RequestInfo info,
+                                                 ExecutionPolicies policies, Iterator<NodeInfo> plan, Metadata metadata,
+                                                 Reprepare reprepare, Listener listener, Timer timer, boolean tracing,
+                                                 long timeoutMillis, Finisher<T> finisher) {
+        RequestExecution<T> e = new RequestExecution<>(messages, consistency, info, policies, plan, metadata, reprepare,
+                listener, timer, tracing, timeoutMillis, finisher);
         e.timeout = timer.newTimeout(t -> e.onTimeout(), timeoutMillis, TimeUnit.MILLISECONDS);
         e.startExecution();
         return e.result;
@@ -118,10 +136,16 @@ public final class RequestExecution {
 
     /** Starts one more execution on the next usable node; the first is started by {@link #start}. */
     private void startExecution() {
-        Execution ex = new Execution(executions.size() + 1);
+        Execution ex;
         synchronized (this) {
-            if (finished.get()) return;
-            executions.add(ex);
+            if (finished != 0) return;
+            if (firstExecution == null) {
+                ex = firstExecution = new Execution(1);
+            } else {
+                if (speculative == null) speculative = new ArrayList<>(2);
+                ex = new Execution(speculative.size() + 2);
+                speculative.add(ex);
+            }
             alive++;
         }
         if (ex.sendToNext()) scheduleSpeculative(ex.number);
@@ -132,7 +156,7 @@ public final class RequestExecution {
         long delay = policies.speculative().nextDelayMillis(info, running);
         if (delay < 0) return;
         timer.newTimeout(t -> {
-            if (finished.get()) return;
+            if (finished != 0) return;
             listener.speculativeExecutionStarted();
             startExecution();
         }, delay, TimeUnit.MILLISECONDS);
@@ -151,6 +175,7 @@ public final class RequestExecution {
 
     private void recordError(InetSocketAddress node, Throwable error) {
         synchronized (this) {
+            if (errors == null) errors = new LinkedHashMap<>();
             errors.put(node, error);
         }
     }
@@ -180,7 +205,7 @@ public final class RequestExecution {
         }
 
         boolean sendTo(Node n) {
-            if (finished.get()) return true;
+            if (finished != 0) return true;
             NodePool pool = n.pool();
             Connection c = pool == null ? null : pool.next();
             if (c == null) {
@@ -235,7 +260,7 @@ public final class RequestExecution {
 
         private void onError(Throwable error) {
             report(error);
-            if (finished.get()) return;
+            if (finished != 0) return;
             RetryDecision d = decide(error, retries);
             if (d.consistency() != null) consistency = d.consistency();
             switch (d.kind()) {
@@ -278,7 +303,7 @@ public final class RequestExecution {
             else {
                 Map<InetSocketAddress, Throwable> copy;
                 synchronized (RequestExecution.this) {
-                    copy = new LinkedHashMap<>(errors);
+                    copy = errors == null ? new LinkedHashMap<>() : new LinkedHashMap<>(errors);
                 }
                 fail(new NoHostAvailableException("No node could take the request", copy));
             }
@@ -317,7 +342,7 @@ public final class RequestExecution {
     private void onTimeout() {
         RequestTimeoutException e = new RequestTimeoutException("Request did not complete within " + timeoutMillis
                 + " ms; it may or may not have been applied");
-        if (finished.compareAndSet(false, true)) {
+        if (FINISHED.compareAndSet(this, 0, 1)) {
             listener.ended(System.nanoTime() - startNanos, e);
             result.completeExceptionally(e);
             cancelAll();
@@ -325,20 +350,24 @@ public final class RequestExecution {
     }
 
     private void succeed(Outcome o) {
-        if (finished.compareAndSet(false, true)) {
+        if (FINISHED.compareAndSet(this, 0, 1)) {
             timeout.cancel();
             long latency = System.nanoTime() - startNanos;
             listener.ended(latency, null);
             policies.speculative().onLatency(latency);
-            result.complete(o);
-            if (executions.size() > 1) cancelAll(); // speculative executions lost the race
+            try {
+                finisher.finish(o, result);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+            if (speculative != null) cancelAll(); // speculative executions lost the race
         }
     }
 
     private void fail(Throwable e) {
         Throwable error = e instanceof ScyllaException || e instanceof IllegalArgumentException ? e
                 : new ScyllaException(String.valueOf(e.getMessage()), e);
-        if (finished.compareAndSet(false, true)) {
+        if (FINISHED.compareAndSet(this, 0, 1)) {
             Timeout t = timeout;
             if (t != null) t.cancel();
             listener.ended(System.nanoTime() - startNanos, error);
@@ -348,9 +377,10 @@ public final class RequestExecution {
 
     /** Abandons every execution still waiting: their answers would come too late to matter. */
     private void cancelAll() {
-        List<Execution> all;
+        List<Execution> all = new ArrayList<>(3);
         synchronized (this) {
-            all = new ArrayList<>(executions);
+            if (firstExecution != null) all.add(firstExecution);
+            if (speculative != null) all.addAll(speculative);
         }
         for (Execution ex : all) ex.cancel();
     }

@@ -19,32 +19,36 @@ public final class DefaultQueryResult implements QueryResult {
     private final UUID tracingId;
     private final List<String> warnings;
     private final InetSocketAddress coordinator;
-    private final List<Row> rows;
+    private List<Row> rows;
 
     public DefaultQueryResult(RowsData data, PagingState pagingState, UUID tracingId, List<String> warnings,
                               InetSocketAddress coordinator) {
         this.data = data;
         this.pagingState = pagingState;
         this.tracingId = tracingId;
-        this.warnings = List.copyOf(warnings);
+        this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
         this.coordinator = coordinator;
-        this.rows = new AbstractList<>() {
-            @Override
-            public Row get(int index) {
-                if (index < 0 || index >= data.rowCount()) throw new IndexOutOfBoundsException(index);
-                return new LazyRow(data, index);
-            }
+    }
 
-            @Override
-            public int size() {
-                return data.rowCount();
-            }
-        };
+    /** The rows as a list view, made on first use (a write's result never needs one). */
+    private final class RowList extends AbstractList<Row> {
+        @Override
+        public Row get(int index) {
+            if (index < 0 || index >= data.rowCount()) throw new IndexOutOfBoundsException(index);
+            return new LazyRow(data, index);
+        }
+
+        @Override
+        public int size() {
+            return data.rowCount();
+        }
     }
 
     @Override
     public List<Row> rows() {
-        return rows;
+        List<Row> r = rows;
+        if (r == null) rows = r = new RowList();
+        return r;
     }
 
     @Override
@@ -54,7 +58,7 @@ public final class DefaultQueryResult implements QueryResult {
 
     @Override
     public Iterator<Row> iterator() {
-        return rows.iterator();
+        return rows().iterator();
     }
 
     @Override

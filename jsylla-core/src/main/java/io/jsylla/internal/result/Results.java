@@ -34,7 +34,7 @@ public final class Results {
             data = new RowsData(columns, rows.rows(), rows.rowCount());
             paging = md.hasMorePages() ? PagingState.of(bytes(md.pagingState())) : PagingState.end();
         } else {
-            data = RowsData.empty(List.of());
+            data = RowsData.NONE;
         }
         return new DefaultQueryResult(data, paging, frame.tracingId(), frame.warnings(), coordinator);
     }

@@ -31,6 +31,9 @@ public final class RowsData {
         this.rowCount = rowCount;
     }
 
+    /** No columns, no rows: the data of every write's result. */
+    public static final RowsData NONE = new RowsData(List.of(), io.netty.buffer.Unpooled.EMPTY_BUFFER, 0);
+
     public static RowsData empty(List<ColumnSpec> columns) {
         return new RowsData(columns, io.netty.buffer.Unpooled.EMPTY_BUFFER, 0);
     }

@@ -2,11 +2,9 @@ package io.jsylla.internal.session;
 
 import io.jsylla.ColumnSpec;
 import io.jsylla.Unset;
-import io.jsylla.internal.codec.Codecs;
-import java.nio.ByteBuffer;
+import io.jsylla.internal.codec.BoundValues;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,22 +19,17 @@ import java.util.Set;
 public final class Binder {
     private Binder() {}
 
-    public static List<ByteBuffer> positional(String cql, List<ColumnSpec> variables, Object[] values) {
+    public static BoundValues positional(String cql, List<ColumnSpec> variables, Object[] values) {
         Object[] vs = values == null ? new Object[] {null} : values;
         if (vs.length != variables.size()) {
             throw new IllegalArgumentException("Wrong number of values: the statement has " + variables.size()
                     + (variables.size() == 1 ? " variable " : " variables ") + variables + " but " + vs.length
                     + (vs.length == 1 ? " value was" : " values were") + " given: " + Arrays.toString(vs) + " [" + cql + "]");
         }
-        ByteBuffer[] out = new ByteBuffer[vs.length];
-        for (int i = 0; i < vs.length; i++) {
-            ColumnSpec v = variables.get(i);
-            out[i] = Codecs.encodeForColumn(v.name(), v.type(), vs[i]);
-        }
-        return Collections.unmodifiableList(Arrays.asList(out));
+        return BoundValues.encode(variables, vs);
     }
 
-    public static List<ByteBuffer> named(String cql, List<ColumnSpec> variables, Map<String, ?> values) {
+    public static BoundValues named(String cql, List<ColumnSpec> variables, Map<String, ?> values) {
         if (values == null) throw new IllegalArgumentException("values map is null [" + cql + "]");
         Object[] ordered = new Object[variables.size()];
         boolean[] given = new boolean[variables.size()];

@@ -202,32 +202,32 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     }
 
     @Override
-    public CompletableFuture<RequestExecution.Outcome> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
-                                                           RequestExecution.Reprepare reprepare) {
+    public <T> CompletableFuture<T> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
+                                        RequestExecution.Reprepare reprepare, RequestExecution.Finisher<T> finisher) {
         if (closed.get()) return CompletableFuture.failedFuture(new ClosedSessionException());
         Iterator<NodeInfo> plan = options.policies().loadBalancing().newQueryPlan(info, view);
         return RequestExecution.start(messages, options.consistency(), info, options.policies(), plan, metadata, reprepare,
-                metrics, resources.timer, options.tracing(), options.timeoutMillis());
+                metrics, resources.timer, options.tracing(), options.timeoutMillis(), finisher);
     }
 
     @Override
-    public CompletableFuture<QueryResult> finish(RequestExecution.Outcome o, List<ColumnSpec> knownColumns) {
+    public void finish(RequestExecution.Outcome o, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target) {
         QueryResult result = Results.of(o.result(), o.frame(), o.node().address(), knownColumns);
         if (o.result() instanceof SetKeyspaceResult set) {
-            return switchKeyspace(CqlIdentifiers.quote(set.keyspace())).thenApply(x -> result);
-        }
-        if (o.result() instanceof SchemaChangeResult && config.awaitSchemaAgreementAfterChange()) {
-            return agreement.await().handle((v, e) -> {
+            switchKeyspace(CqlIdentifiers.quote(set.keyspace())).whenComplete((x, e) -> target.complete(result));
+        } else if (o.result() instanceof SchemaChangeResult && config.awaitSchemaAgreementAfterChange()) {
+            agreement.await().handle((v, e) -> {
                 if (e != null) log.warn("After a schema change: {}", e.getMessage());
                 return null;
-            }).thenCompose(x -> control.refreshSchema().exceptionally(e -> null)).thenApply(x -> result);
+            }).thenCompose(x -> control.refreshSchema().exceptionally(e -> null)).whenComplete((x, e) -> target.complete(result));
+        } else {
+            target.complete(result);
         }
-        return CompletableFuture.completedFuture(result);
     }
 
     @Override
     public QueryResult emptyResult() {
-        return Results.of(new io.jsylla.internal.protocol.VoidResult(), null, null, null);
+        return Results.of(io.jsylla.internal.protocol.VoidResult.INSTANCE, null, null, null);
     }
 
     @Override
@@ -327,7 +327,13 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     @Override
     public CompletionStage<QueryResult> executeSinglePageAsync(PreparedStatement ps, PagingState state, Object... values) {
-        return guard(() -> runner.bound(ps.bind(values), ps.options(), state));
+        // The hot path of applications: no lambda, same guarantees as guard().
+        if (closed.get()) return CompletableFuture.failedFuture(new ClosedSessionException());
+        try {
+            return runner.bound(ps.bind(values), ps.options(), state);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

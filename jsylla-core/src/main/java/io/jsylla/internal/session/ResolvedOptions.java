@@ -12,14 +12,32 @@ import java.util.Map;
  * A statement's options with every gap filled: the statement's own, else its execution
  * profile's, else the session's.
  */
-record ResolvedOptions(Consistency consistency, Consistency serialConsistency, int pageSize, long timeoutMillis,
-                       boolean idempotent, boolean tracing, long timestamp, ExecutionPolicies policies) {
+record ResolvedOptions(SessionConfig config, Consistency consistency, Consistency serialConsistency, int pageSize,
+                       long timeoutMillis, boolean idempotent, boolean tracing, Long explicitTimestamp,
+                       ExecutionPolicies policies) {
 
     ResolvedOptions idempotent(boolean on) {
-        return new ResolvedOptions(consistency, serialConsistency, pageSize, timeoutMillis, on, tracing, timestamp, policies);
+        return new ResolvedOptions(config, consistency, serialConsistency, pageSize, timeoutMillis, on, tracing,
+                explicitTimestamp, policies);
     }
 
+    /** The write timestamp of one request: the statement's, else the generator's (once per request, kept on retries). */
+    long timestamp() {
+        if (explicitTimestamp != null) return explicitTimestamp;
+        long ts = config.timestampGenerator().next();
+        return ts == TimestampGenerator.SERVER_SIDE ? QueryParameters.NO_TIMESTAMP : ts;
+    }
+
+    /** Resolved once per options object and session: statements reuse their options, so this is a field read. */
     static ResolvedOptions of(StatementOptions o, SessionConfig config) {
+        Object cached = ApiAccess.resolved(o);
+        if (cached instanceof ResolvedOptions r && r.config == config) return r;
+        ResolvedOptions r = resolve(o, config);
+        ApiAccess.resolved(o, r);
+        return r;
+    }
+
+    private static ResolvedOptions resolve(StatementOptions o, SessionConfig config) {
         ExecutionProfile p = null;
         if (o.executionProfile() != null) {
             Map<String, ExecutionProfile> profiles = config.profiles();
@@ -39,8 +57,7 @@ record ResolvedOptions(Consistency consistency, Consistency serialConsistency, i
                 p != null && p.loadBalancingPolicy() != null ? p.loadBalancingPolicy() : config.loadBalancingPolicy(),
                 p != null && p.retryPolicy() != null ? p.retryPolicy() : config.retryPolicy(),
                 p != null && p.speculativeExecutionPolicy() != null ? p.speculativeExecutionPolicy() : config.speculativeExecutionPolicy());
-        long ts = o.timestamp() != null ? o.timestamp() : config.timestampGenerator().next();
-        return new ResolvedOptions(c, s, page, timeout, Boolean.TRUE.equals(o.idempotent()), o.tracing(),
-                ts == TimestampGenerator.SERVER_SIDE ? QueryParameters.NO_TIMESTAMP : ts, policies);
+        return new ResolvedOptions(config, c, s, page, timeout, Boolean.TRUE.equals(o.idempotent()), o.tracing(),
+                o.timestamp(), policies);
     }
 }

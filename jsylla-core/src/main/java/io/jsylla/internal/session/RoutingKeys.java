@@ -4,6 +4,7 @@ import io.jsylla.BoundStatement;
 import io.jsylla.ColumnSpec;
 import io.jsylla.DataType;
 import io.jsylla.PreparedStatement;
+import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.codec.Codecs;
 import io.jsylla.internal.routing.RoutingKey;
 import java.math.BigDecimal;
@@ -26,14 +27,11 @@ public final class RoutingKeys {
         PreparedStatement ps = b.preparedStatement();
         List<Integer> pk = ps.getPartitionKeyIndexes();
         if (pk.isEmpty()) return null;
-        List<ByteBuffer> values = b.serializedValues();
-        if (pk.size() == 1) {
-            ByteBuffer v = values.get(pk.get(0));
-            return v == null || v == Codecs.UNSET ? null : v;
-        }
+        BoundValues values = ApiAccess.values(b);
+        if (pk.size() == 1) return values.routingValue(pk.get(0));
         List<ByteBuffer> parts = new ArrayList<>(pk.size());
         for (int i : pk) {
-            ByteBuffer v = values.get(i);
+            ByteBuffer v = values.value(i);
             if (v == null || v == Codecs.UNSET) return null;
             parts.add(v);
         }
@@ -42,7 +40,8 @@ public final class RoutingKeys {
 
     /** The keyspace of a prepared statement's partition key (its table's), or null. */
     static String keyspace(PreparedStatement ps) {
-        for (ColumnSpec v : ps.getVariables()) if (v.keyspace() != null) return v.keyspace();
+        List<ColumnSpec> vars = ps.getVariables();
+        for (int i = 0; i < vars.size(); i++) if (vars.get(i).keyspace() != null) return vars.get(i).keyspace();
         return null;
     }
 

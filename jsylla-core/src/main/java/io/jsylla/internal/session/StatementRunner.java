@@ -52,8 +52,9 @@ final class StatementRunner {
         StatementOptions options = query.options();
         ResolvedOptions ro = ResolvedOptions.of(options, core.config());
         RequestInfo info = new RequestInfo(query, routingKeyspace(options, null), options.routingKey(), ro.idempotent());
-        return core.run(c -> new io.jsylla.internal.protocol.Query(query.getCql(), parameters(ro, c, Values.NONE, false, state)),
-                ro, info, null).thenCompose(o -> core.finish(o, null));
+        long ts = ro.timestamp();
+        return core.run(c -> new io.jsylla.internal.protocol.Query(query.getCql(), parameters(ro, c, ts, Values.NONE, false, state)),
+                ro, info, null, (o, target) -> core.finish(o, null, target));
     }
 
     CompletableFuture<QueryResult> bound(BoundStatement b, StatementOptions options, PagingState state) {
@@ -63,18 +64,59 @@ final class StatementRunner {
         PreparedCache.ResultShape shape = shapeOf(ps);
         // v4 has no way to say the result columns changed (ALTER TABLE), so it always asks for them.
         boolean skip = core.protocolVersion().usesSegments() && !shape.columns().isEmpty();
-        Values values = Values.of(b.serializedValues());
         ByteBuffer key = options.routingKey() != null ? options.routingKey() : RoutingKeys.of(b);
         RequestInfo info = new RequestInfo(b, routingKeyspace(options, RoutingKeys.keyspace(ps)), key, ro.idempotent());
-        return core.run(c -> new Execute(ps.getId(), shape.metadataId(), parameters(ro, c, values, skip, state)), ro, info,
-                        connection -> reprepare(connection, ps))
-                .thenCompose(o -> {
-                    if (o.result() instanceof RowsResult rows && rows.metadata().metadataChanged()) {
-                        core.prepared().shape(ps.getId(), new PreparedCache.ResultShape(rows.metadata().newMetadataId(),
-                                Results.columns(rows.metadata().columns())));
-                    }
-                    return core.finish(o, shape.columns());
-                });
+        BoundRequest r = new BoundRequest(ps, ApiAccess.id(ps), shape, ro, ro.timestamp(), ApiAccess.values(b), skip, state);
+        return core.run(r, ro, info, r, r);
+    }
+
+    /**
+     * One bound statement's request: its message (at any consistency a retry asks for), how to
+     * re-prepare it, and how to finish its result. One object, where three lambdas would do.
+     */
+    private final class BoundRequest implements MessageFactory, RequestExecution.Reprepare,
+            RequestExecution.Finisher<QueryResult> {
+        private final PreparedStatement ps;
+        private final byte[] id;
+        private final PreparedCache.ResultShape shape;
+        private final ResolvedOptions ro;
+        private final long timestamp;
+        private final Values values;
+        private final boolean skipMetadata;
+        private final PagingState state;
+
+        BoundRequest(PreparedStatement ps, byte[] id, PreparedCache.ResultShape shape, ResolvedOptions ro, long timestamp,
+                     Values values, boolean skipMetadata, PagingState state) {
+            this.ps = ps;
+            this.id = id;
+            this.shape = shape;
+            this.ro = ro;
+            this.timestamp = timestamp;
+            this.values = values;
+            this.skipMetadata = skipMetadata;
+            this.state = state;
+        }
+
+        @Override
+        public io.jsylla.internal.protocol.Request message(io.jsylla.Consistency consistency) {
+            return new Execute(id, shape.metadataId(), parameters(ro, consistency, timestamp, values, skipMetadata, state));
+        }
+
+        @Override
+        public CompletableFuture<Void> on(Connection connection) {
+            return reprepare(connection, ps);
+        }
+
+        @Override
+        public void finish(RequestExecution.Outcome o, CompletableFuture<QueryResult> target) {
+            if (o.result() instanceof RowsResult rows && rows.metadata().metadataChanged()) {
+                PreparedCache.ResultShape changed = new PreparedCache.ResultShape(rows.metadata().newMetadataId(),
+                        Results.columns(rows.metadata().columns()));
+                core.prepared().shape(id, changed);
+                ApiAccess.shape(ps, changed);
+            }
+            core.finish(o, shape.columns(), target);
+        }
     }
 
     /** Text with values: prepared once (cached by keyspace and text), then bound and executed. */
@@ -95,7 +137,8 @@ final class StatementRunner {
         ResolvedOptions ro = ResolvedOptions.of(defaults, core.config()).idempotent(true);
         String ks = core.keyspace().orElse(null);
         RequestInfo info = new RequestInfo(Query.of(cql), ks, null, true);
-        return core.run(c -> new Prepare(cql, null), ro, info, null).thenApply(o -> {
+        return core.<RequestExecution.Outcome>run(c -> new Prepare(cql, null), ro, info, null, (o, target) -> target.complete(o))
+                .thenApply(o -> {
             if (!(o.result() instanceof PreparedResult p)) {
                 throw new ProtocolException(o.node().address(), "PREPARE answered with " + o.result().getClass().getSimpleName());
             }
@@ -128,10 +171,10 @@ final class StatementRunner {
         return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new)).thenCompose(x -> {
             List<BatchStatement> statements = children.stream().map(CompletableFuture::join).toList();
             RequestInfo info = batchRouting(batch, ro);
+            long ts = ro.timestamp();
             return core.run(c -> new io.jsylla.internal.protocol.Batch(batch.getType(), statements, c,
-                            ro.serialConsistency(), ro.timestamp(), null, QueryParameters.NO_NOW_IN_SECONDS), ro, info,
-                            connection -> reprepareAll(connection, prepared))
-                    .thenCompose(o -> core.finish(o, null));
+                            ro.serialConsistency(), ts, null, QueryParameters.NO_NOW_IN_SECONDS), ro, info,
+                            connection -> reprepareAll(connection, prepared), (o, target) -> core.finish(o, null, target));
         });
     }
 
@@ -141,13 +184,13 @@ final class StatementRunner {
             synchronized (prepared) {
                 prepared.add(b.preparedStatement());
             }
-            return CompletableFuture.completedFuture(new BatchStatement(null, b.preparedStatement().getId(), Values.of(b.serializedValues())));
+            return CompletableFuture.completedFuture(new BatchStatement(null, ApiAccess.id(b.preparedStatement()), ApiAccess.values(b)));
         }
         if (s instanceof PreparedStatement ps) {
             synchronized (prepared) {
                 prepared.add(ps);
             }
-            return CompletableFuture.completedFuture(new BatchStatement(null, ps.getId(), Values.of(bind(ps, values, index))));
+            return CompletableFuture.completedFuture(new BatchStatement(null, ApiAccess.id(ps), bind(ps, values, index)));
         }
         Query q = (Query) s;
         if (isEmpty(values)) return CompletableFuture.completedFuture(new BatchStatement(q.getCql(), null, Values.NONE));
@@ -155,20 +198,20 @@ final class StatementRunner {
             synchronized (prepared) {
                 prepared.add(ps);
             }
-            return new BatchStatement(null, ps.getId(), Values.of(bind(ps, values, index)));
+            return new BatchStatement(null, ApiAccess.id(ps), bind(ps, values, index));
         });
     }
 
-    private static List<ByteBuffer> bind(PreparedStatement ps, Object values, int index) {
+    private static Values bind(PreparedStatement ps, Object values, int index) {
         try {
-            if (values == null) return ps.bind().serializedValues();
+            if (values == null) return ApiAccess.values(ps.bind());
             if (values instanceof Map<?, ?> m) {
                 @SuppressWarnings("unchecked")
                 Map<String, ?> named = (Map<String, ?>) m;
-                return ps.bind(named).serializedValues();
+                return ApiAccess.values(ps.bind(named));
             }
-            if (values instanceof List<?> l) return ps.bind(l.toArray()).serializedValues();
-            if (values instanceof Object[] a) return ps.bind(a).serializedValues();
+            if (values instanceof List<?> l) return ApiAccess.values(ps.bind(l.toArray()));
+            if (values instanceof Object[] a) return ApiAccess.values(ps.bind(a));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("batch statement " + index + ": " + e.getMessage(), e);
         }
@@ -192,9 +235,14 @@ final class StatementRunner {
                 .thenApply(x -> batch.withStatements(children.stream().<Statement<?>>map(CompletableFuture::join).toList()));
     }
 
+    /** The statement's latest result shape: its own, else the cache's for its id, else as prepared. */
     private PreparedCache.ResultShape shapeOf(PreparedStatement ps) {
-        PreparedCache.ResultShape s = core.prepared().shape(ps.getId());
-        return s != null ? s : new PreparedCache.ResultShape(ps.getResultMetadataId(), ps.getResultColumns());
+        PreparedCache.ResultShape s = ApiAccess.shape(ps);
+        if (s != null) return s;
+        s = core.prepared().shape(ApiAccess.id(ps));
+        if (s == null) s = new PreparedCache.ResultShape(ps.getResultMetadataId(), ps.getResultColumns());
+        ApiAccess.shape(ps, s);
+        return s;
     }
 
     private CompletableFuture<Void> reprepare(Connection connection, PreparedStatement ps) {
@@ -234,11 +282,11 @@ final class StatementRunner {
         return core.keyspace().orElse(null);
     }
 
-    private QueryParameters parameters(ResolvedOptions ro, io.jsylla.Consistency consistency, Values values,
+    private QueryParameters parameters(ResolvedOptions ro, io.jsylla.Consistency consistency, long timestamp, Values values,
                                        boolean skipMetadata, PagingState state) {
-        byte[] raw = state.rawState();
+        byte[] raw = state.isStart() ? null : state.rawState();
         return new QueryParameters(consistency, values, skipMetadata, ro.pageSize(),
-                raw == null ? null : ByteBuffer.wrap(raw), ro.serialConsistency(), ro.timestamp(), null,
+                raw == null ? null : ByteBuffer.wrap(raw), ro.serialConsistency(), timestamp, null,
                 QueryParameters.NO_NOW_IN_SECONDS);
     }
 
@@ -252,10 +300,10 @@ final class StatementRunner {
 
         java.util.Optional<String> keyspace();
 
-        CompletableFuture<RequestExecution.Outcome> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
-                                                        RequestExecution.Reprepare reprepare);
+        <T> CompletableFuture<T> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
+                                     RequestExecution.Reprepare reprepare, RequestExecution.Finisher<T> finisher);
 
-        CompletableFuture<QueryResult> finish(RequestExecution.Outcome outcome, List<ColumnSpec> knownColumns);
+        void finish(RequestExecution.Outcome outcome, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target);
 
         QueryResult emptyResult();
 

@@ -1,0 +1,114 @@
+package io.jsylla.internal.codec;
+
+import io.jsylla.ColumnSpec;
+import io.jsylla.Unset;
+import io.jsylla.internal.protocol.Values;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A statement's bound values, serialized once at bind time straight into their wire form: every
+ * [value] (length, then bytes; -1 for null, -2 for unset) back to back in one array. Binding
+ * costs one exact-size array, and sending is one bulk copy into the frame.
+ */
+public final class BoundValues implements Values {
+    private static final int NULL = -1;
+    private static final int UNSET = -2;
+    /** Per-thread scratch space to encode into before the exact-size copy; grows as needed. */
+    private static final FastThreadLocal<ByteBuf> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected ByteBuf initialValue() {
+            return Unpooled.buffer(256);
+        }
+    };
+
+    private final byte[] wire;
+    private final int[] offsets;
+
+    private BoundValues(byte[] wire, int[] offsets) {
+        this.wire = wire;
+        this.offsets = offsets;
+    }
+
+    /**
+     * Serializes {@code values} for {@code variables}, in order; a value that does not convert
+     * fails with IllegalArgumentException naming the variable, its type and the Java value.
+     */
+    public static BoundValues encode(List<ColumnSpec> variables, Object[] values) {
+        ByteBuf out = SCRATCH.get();
+        out.clear();
+        int[] offsets = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            offsets[i] = out.writerIndex();
+            Object v = values[i];
+            if (v == null) {
+                out.writeInt(NULL);
+            } else if (v == Unset.VALUE) {
+                out.writeInt(UNSET);
+            } else {
+                ColumnSpec column = variables.get(i);
+                int lengthAt = out.writerIndex();
+                out.writeInt(0);
+                Codecs.writeForColumn(column.name(), column.type(), v, out);
+                out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
+            }
+        }
+        byte[] wire = new byte[out.writerIndex()];
+        out.getBytes(0, wire);
+        if (out.capacity() > 1 << 20) SCRATCH.set(Unpooled.buffer(256)); // do not keep a huge buffer per thread
+        return new BoundValues(wire, offsets);
+    }
+
+    @Override
+    public int size() {
+        return offsets.length;
+    }
+
+    @Override
+    public void write(int i, ByteBuf out) {
+        int from = offsets[i];
+        int to = i + 1 < offsets.length ? offsets[i + 1] : wire.length;
+        out.writeBytes(wire, from, to - from);
+    }
+
+    @Override
+    public void writeAll(ByteBuf out) {
+        out.writeBytes(wire);
+    }
+
+    /** Value {@code i} as a read-only buffer; null for null, {@link Values#UNSET_VALUE} for unset. */
+    public ByteBuffer value(int i) {
+        int at = offsets[i];
+        int len = ((wire[at] & 0xFF) << 24) | ((wire[at + 1] & 0xFF) << 16) | ((wire[at + 2] & 0xFF) << 8) | (wire[at + 3] & 0xFF);
+        if (len == NULL) return null;
+        if (len == UNSET) return Values.UNSET_VALUE;
+        return ByteBuffer.wrap(wire, at + 4, len).slice().asReadOnlyBuffer();
+    }
+
+    /**
+     * Value {@code i} for routing: a read-only view positioned on the value (no slice, one object
+     * fewer than {@link #value(int)}); null for null or unset.
+     */
+    public ByteBuffer routingValue(int i) {
+        int at = offsets[i];
+        int len = ((wire[at] & 0xFF) << 24) | ((wire[at + 1] & 0xFF) << 16) | ((wire[at + 2] & 0xFF) << 8) | (wire[at + 3] & 0xFF);
+        return len < 0 ? null : ByteBuffer.wrap(wire, at + 4, len).asReadOnlyBuffer();
+    }
+
+    /** Every value, as {@link #value(int)} gives it. */
+    public List<ByteBuffer> values() {
+        List<ByteBuffer> out = new ArrayList<>(offsets.length);
+        for (int i = 0; i < offsets.length; i++) out.add(value(i));
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public String toString() {
+        return "BoundValues(" + offsets.length + ", " + wire.length + " bytes)";
+    }
+}
