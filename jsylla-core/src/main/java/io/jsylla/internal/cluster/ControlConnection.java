@@ -54,6 +54,7 @@ public final class ControlConnection {
     private static final Logger log = LoggerFactory.getLogger(ControlConnection.class);
     private static final List<String> EVENTS = List.of("TOPOLOGY_CHANGE", "STATUS_CHANGE", "SCHEMA_CHANGE");
     private static final long DEBOUNCE_MILLIS = 200;
+    private static final long QUERY_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(12);
 
     private final ConnectionFactory factory;
     private final Metadata metadata;
@@ -200,7 +201,8 @@ public final class ControlConnection {
             return CompletableFuture.failedFuture(new ScyllaException("the control connection is reconnecting"));
         }
         Query q = new Query(cql, QueryParameters.of(Consistency.ONE, values.isEmpty() ? Values.NONE : Values.of(values)));
-        return c.send(q).thenApply(frame -> {
+        // Bounded like any request: a node that stops answering must not stall metadata for ever.
+        return c.send(q, System.nanoTime() + QUERY_TIMEOUT_NANOS).thenApply(frame -> {
             Response r = Responses.decode(frame);
             if (r instanceof ErrorResponse e) throw ServerErrors.toException(e, c.node());
             return Results.of((Result) r, frame, c.node(), null);

@@ -28,11 +28,11 @@ public final class BoundValues implements Values {
     };
 
     private final byte[] wire;
-    private final int[] offsets;
+    private final int count;
 
-    private BoundValues(byte[] wire, int[] offsets) {
+    private BoundValues(byte[] wire, int count) {
         this.wire = wire;
-        this.offsets = offsets;
+        this.count = count;
     }
 
     /**
@@ -42,9 +42,7 @@ public final class BoundValues implements Values {
     public static BoundValues encode(List<ColumnSpec> variables, Object[] values) {
         ByteBuf out = SCRATCH.get();
         out.clear();
-        int[] offsets = new int[values.length];
         for (int i = 0; i < values.length; i++) {
-            offsets[i] = out.writerIndex();
             Object v = values[i];
             if (v == null) {
                 out.writeInt(NULL);
@@ -61,19 +59,30 @@ public final class BoundValues implements Values {
         byte[] wire = new byte[out.writerIndex()];
         out.getBytes(0, wire);
         if (out.capacity() > 1 << 20) SCRATCH.set(Unpooled.buffer(256)); // do not keep a huge buffer per thread
-        return new BoundValues(wire, offsets);
+        return new BoundValues(wire, values.length);
     }
 
     @Override
     public int size() {
-        return offsets.length;
+        return count;
+    }
+
+    /** Where value {@code i}'s length prefix starts: found by walking the prefixes (few values; off the hot path). */
+    private int offset(int i) {
+        if (i < 0 || i >= count) throw new IndexOutOfBoundsException("value " + i + " of " + count);
+        int at = 0;
+        for (int k = 0; k < i; k++) at += 4 + Math.max(0, lengthAt(at));
+        return at;
+    }
+
+    private int lengthAt(int at) {
+        return ((wire[at] & 0xFF) << 24) | ((wire[at + 1] & 0xFF) << 16) | ((wire[at + 2] & 0xFF) << 8) | (wire[at + 3] & 0xFF);
     }
 
     @Override
     public void write(int i, ByteBuf out) {
-        int from = offsets[i];
-        int to = i + 1 < offsets.length ? offsets[i + 1] : wire.length;
-        out.writeBytes(wire, from, to - from);
+        int from = offset(i);
+        out.writeBytes(wire, from, 4 + Math.max(0, lengthAt(from)));
     }
 
     @Override
@@ -83,32 +92,32 @@ public final class BoundValues implements Values {
 
     /** Value {@code i} as a read-only buffer; null for null, {@link Values#UNSET_VALUE} for unset. */
     public ByteBuffer value(int i) {
-        int at = offsets[i];
-        int len = ((wire[at] & 0xFF) << 24) | ((wire[at + 1] & 0xFF) << 16) | ((wire[at + 2] & 0xFF) << 8) | (wire[at + 3] & 0xFF);
+        int at = offset(i);
+        int len = lengthAt(at);
         if (len == NULL) return null;
         if (len == UNSET) return Values.UNSET_VALUE;
         return ByteBuffer.wrap(wire, at + 4, len).slice().asReadOnlyBuffer();
     }
 
     /**
-     * Value {@code i} for routing: a read-only view positioned on the value (no slice, one object
-     * fewer than {@link #value(int)}); null for null or unset.
+     * Value {@code i} for routing: a view positioned on the value, one object per request (a
+     * routing key is read, never written, by contract); null for null or unset.
      */
     public ByteBuffer routingValue(int i) {
-        int at = offsets[i];
-        int len = ((wire[at] & 0xFF) << 24) | ((wire[at + 1] & 0xFF) << 16) | ((wire[at + 2] & 0xFF) << 8) | (wire[at + 3] & 0xFF);
-        return len < 0 ? null : ByteBuffer.wrap(wire, at + 4, len).asReadOnlyBuffer();
+        int at = offset(i);
+        int len = lengthAt(at);
+        return len < 0 ? null : ByteBuffer.wrap(wire, at + 4, len);
     }
 
     /** Every value, as {@link #value(int)} gives it. */
     public List<ByteBuffer> values() {
-        List<ByteBuffer> out = new ArrayList<>(offsets.length);
-        for (int i = 0; i < offsets.length; i++) out.add(value(i));
+        List<ByteBuffer> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) out.add(value(i));
         return Collections.unmodifiableList(out);
     }
 
     @Override
     public String toString() {
-        return "BoundValues(" + offsets.length + ", " + wire.length + " bytes)";
+        return "BoundValues(" + count + ", " + wire.length + " bytes)";
     }
 }

@@ -68,6 +68,11 @@ public final class Connection {
 
     /** Sends and returns the answer frame; fails at once if the connection is full or closed. */
     public CompletableFuture<Frame> send(Request message) {
+        return send(message, 0);
+    }
+
+    /** As {@link #send(Request)}, failing with RequestTimeoutException past {@code deadline} ({@link System#nanoTime()}; 0 never). */
+    public CompletableFuture<Frame> send(Request message, long deadline) {
         CompletableFuture<Frame> f = new CompletableFuture<>();
         InFlightRequest r = new InFlightRequest(message, false, null, new ResponseCallback() {
             @Override
@@ -80,6 +85,7 @@ public final class Connection {
                 f.completeExceptionally(error);
             }
         });
+        r.deadline(deadline);
         if (!trySend(r)) {
             f.completeExceptionally(new ConnectionException(node, channel.isActive() ? "connection busy" : "connection closed", null));
         }

@@ -60,6 +60,48 @@ final class InFlightHandler extends ChannelDuplexHandler {
         return version;
     }
 
+    /** How often pending requests are checked against their deadlines. */
+    static final long SWEEP_MILLIS = 10;
+    private io.netty.util.concurrent.ScheduledFuture<?> sweeper;
+    private final java.util.function.IntConsumer expireIfLate = this::expireIfLate;
+    private long now;
+    private ChannelHandlerContext context;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+        // One sweep per connection instead of a timer entry per request: no allocation per request.
+        sweeper = ctx.executor().scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (sweeper != null) sweeper.cancel(false);
+    }
+
+    private void sweep() {
+        if (ids.inUse() == 0) return;
+        now = System.nanoTime();
+        ids.forEachInUse(expireIfLate);
+    }
+
+    private void expireIfLate(int id) {
+        InFlightRequest r = pending[id];
+        if (r == null || orphans[id] || r.deadline == 0 || now - r.deadline < 0) return;
+        // Past its deadline: the caller is told now; the id stays taken until the late answer comes.
+        orphans[id] = true;
+        ids.orphan();
+        try {
+            r.expire();
+        } catch (RuntimeException e) {
+            log.error("{}: timeout callback failed", node, e);
+        }
+        if (ids.orphaned() > maxOrphans && context != null) {
+            log.warn("{}: {} stream ids wait on answers that never came; closing the connection", node, ids.orphaned());
+            context.close();
+        }
+    }
+
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (!(msg instanceof InFlightRequest r)) {
@@ -137,6 +179,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             ctx.close();
         }
     }
+
 
     int inUse() {
         return ids.inUse();

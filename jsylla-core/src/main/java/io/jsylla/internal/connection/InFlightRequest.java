@@ -19,6 +19,8 @@ public final class InFlightRequest {
     int streamId = -1;
     /** The connection whose in-flight slot this holds, given back on completion. */
     Connection connection;
+    /** {@link System#nanoTime()} after which the connection gives up waiting; 0 for never. */
+    long deadline;
     private volatile boolean cancelled;
 
     public InFlightRequest(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
@@ -27,6 +29,19 @@ public final class InFlightRequest {
         this.tracing = tracing;
         this.customPayload = customPayload;
         this.callback = callback;
+    }
+
+    /** Sets when the connection stops waiting for the answer ({@link System#nanoTime()} based; 0 never). */
+    public InFlightRequest deadline(long nanoTime) {
+        this.deadline = nanoTime;
+        return this;
+    }
+
+    /** The deadline passed: the answer will be dropped, and the caller hears of it. */
+    void expire() {
+        if (cancelled) return;
+        cancelled = true;
+        callback.onTimeout();
     }
 
     /** Abandons the request (timeout, another execution won): its answer will be dropped. */

@@ -10,4 +10,9 @@ public interface ResponseCallback {
     void onResponse(Frame frame);
 
     void onFailure(Throwable error);
+
+    /** The request's deadline passed with no answer; its answer, if it comes, will be dropped. */
+    default void onTimeout() {
+        onFailure(new io.jsylla.RequestTimeoutException("no answer before the request's deadline"));
+    }
 }

@@ -63,6 +63,18 @@ final class StreamIds {
         orphaned--;
     }
 
+    /** Calls {@code action} with every taken id: a pass over the bitmap's words, skipping empty ones. */
+    void forEachInUse(java.util.function.IntConsumer action) {
+        for (int w = 0; w < words.length; w++) {
+            long bits = words[w];
+            while (bits != 0) {
+                int bit = Long.numberOfTrailingZeros(bits);
+                action.accept((w << 6) + bit);
+                bits &= bits - 1;
+            }
+        }
+    }
+
     int inUse() {
         return inUse;
     }

@@ -179,7 +179,8 @@ public final class NodePool {
     }
 
     private CompletableFuture<?> use(Connection c, String ks) {
-        return c.send(new Query("USE " + ks, QueryParameters.of(Consistency.ONE, Values.NONE)));
+        return c.send(new Query("USE " + ks, QueryParameters.of(Consistency.ONE, Values.NONE)),
+                System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(12));
     }
 
     public int openConnections() {

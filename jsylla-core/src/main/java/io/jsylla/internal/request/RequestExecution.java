@@ -27,7 +27,6 @@ import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Result;
 import io.jsylla.policies.RequestInfo;
 import io.jsylla.policies.RetryDecision;
-import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -46,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * winning; and it fails the request when its timeout passes. A statement not marked idempotent
  * never runs twice once it may have reached a node, whatever the policy says.
  *
- * <p>Answers arrive on the connections' event loops, speculative starts and the timeout on the
+ * <p>Answers and timeouts (connections sweep their pending requests every few milliseconds
+ * against the request's deadline) arrive on the connections' event loops, speculative starts on the
  * timer thread: the little shared state (plan, errors, executions) is guarded by this object.
  */
 public final class RequestExecution<T> {
@@ -56,7 +56,8 @@ public final class RequestExecution<T> {
 
     /** Re-prepares the request's statement on a connection whose node answered UNPREPARED. */
     public interface Reprepare {
-        CompletableFuture<Void> on(Connection connection);
+        /** @param deadline the request's deadline ({@link System#nanoTime()}), which the re-prepare must respect too */
+        CompletableFuture<Void> on(Connection connection, long deadline);
     }
 
     /** Turns the outcome into what the caller waits for, at once or (after more work) later. */
@@ -102,7 +103,8 @@ public final class RequestExecution<T> {
     private Execution firstExecution;                 // guarded by this
     private List<Execution> speculative;              // guarded by this; made on the first speculative start
     private volatile Consistency consistency;
-    private volatile Timeout timeout;
+    /** When the request gives up ({@link System#nanoTime()}); connections sweep their requests against it. */
+    private final long deadline;
     private int alive;
 
     private RequestExecution(MessageFactory messages, Consistency consistency, RequestInfo info, ExecutionPolicies policies,
@@ -120,6 +122,7 @@ public final class RequestExecution<T> {
         this.timer = timer;
         this.tracing = tracing;
         this.timeoutMillis = timeoutMillis;
+        this.deadline = startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     }
 
     /** Starts a request; the future completes with what the finisher makes of its outcome, or its final error. */
@@ -129,7 +132,6 @@ public final class RequestExecution<T> {
                                                  long timeoutMillis, Finisher<T> finisher) {
         RequestExecution<T> e = new RequestExecution<>(messages, consistency, info, policies, plan, metadata, reprepare,
                 listener, timer, tracing, timeoutMillis, finisher);
-        e.timeout = timer.newTimeout(t -> e.onTimeout(), timeoutMillis, TimeUnit.MILLISECONDS);
         e.startExecution();
         return e.result;
     }
@@ -212,7 +214,7 @@ public final class RequestExecution<T> {
                 recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
                 return false;
             }
-            InFlightRequest r = new InFlightRequest(messages.message(consistency), tracing, null, this);
+            InFlightRequest r = new InFlightRequest(messages.message(consistency), tracing, null, this).deadline(deadline);
             node = n;
             connection = c;
             inFlight = r;
@@ -241,7 +243,7 @@ public final class RequestExecution<T> {
                 if (e.code() == ErrorResponse.UNPREPARED && reprepare != null && !reprepared) {
                     reprepared = true;
                     Node same = node;
-                    reprepare.on(connection).whenComplete((x, err) -> {
+                    reprepare.on(connection, deadline).whenComplete((x, err) -> {
                         if (err != null) finalError(err);
                         else if (!sendTo(same)) sendToNext();
                     });
@@ -256,6 +258,11 @@ public final class RequestExecution<T> {
         @Override
         public void onFailure(Throwable error) {
             onError(error);
+        }
+
+        @Override
+        public void onTimeout() {
+            RequestExecution.this.onTimeout();
         }
 
         private void onError(Throwable error) {
@@ -351,7 +358,6 @@ public final class RequestExecution<T> {
 
     private void succeed(Outcome o) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            timeout.cancel();
             long latency = System.nanoTime() - startNanos;
             listener.ended(latency, null);
             policies.speculative().onLatency(latency);
@@ -368,8 +374,6 @@ public final class RequestExecution<T> {
         Throwable error = e instanceof ScyllaException || e instanceof IllegalArgumentException ? e
                 : new ScyllaException(String.valueOf(e.getMessage()), e);
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            Timeout t = timeout;
-            if (t != null) t.cancel();
             listener.ended(System.nanoTime() - startNanos, error);
             result.completeExceptionally(error);
         }

@@ -236,7 +236,8 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         for (Node n : metadata.nodes()) {
             NodePool p = n.pool();
             io.jsylla.internal.connection.Connection c = n == except || p == null || !n.isUp() ? null : p.next();
-            if (c != null) all.add(c.send(new io.jsylla.internal.protocol.Prepare(cql, null)).handle((x, e) -> null));
+            long deadline = System.nanoTime() + config.requestTimeout().toNanos();
+            if (c != null) all.add(c.send(new io.jsylla.internal.protocol.Prepare(cql, null), deadline).handle((x, e) -> null));
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }

@@ -73,7 +73,8 @@ final class SchemaAgreement {
     }
 
     private static CompletableFuture<UUID> version(Connection c) {
-        return c.send(new Query(LOCAL_VERSION, QueryParameters.of(Consistency.ONE, Values.NONE))).thenApply(frame -> {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        return c.send(new Query(LOCAL_VERSION, QueryParameters.of(Consistency.ONE, Values.NONE)), deadline).thenApply(frame -> {
             Response r = Responses.decode(frame);
             if (r instanceof ErrorResponse e) throw ServerErrors.toException(e, c.node());
             QueryResult result = Results.of((Result) r, frame, c.node(), null);

@@ -103,8 +103,8 @@ final class StatementRunner {
         }
 
         @Override
-        public CompletableFuture<Void> on(Connection connection) {
-            return reprepare(connection, ps);
+        public CompletableFuture<Void> on(Connection connection, long deadline) {
+            return reprepare(connection, ps, deadline);
         }
 
         @Override
@@ -174,7 +174,7 @@ final class StatementRunner {
             long ts = ro.timestamp();
             return core.run(c -> new io.jsylla.internal.protocol.Batch(batch.getType(), statements, c,
                             ro.serialConsistency(), ts, null, QueryParameters.NO_NOW_IN_SECONDS), ro, info,
-                            connection -> reprepareAll(connection, prepared), (o, target) -> core.finish(o, null, target));
+                            (connection, deadline) -> reprepareAll(connection, prepared, deadline), (o, target) -> core.finish(o, null, target));
         });
     }
 
@@ -245,8 +245,8 @@ final class StatementRunner {
         return s;
     }
 
-    private CompletableFuture<Void> reprepare(Connection connection, PreparedStatement ps) {
-        return connection.send(new Prepare(ps.getCql(), null)).thenApply(frame -> {
+    private CompletableFuture<Void> reprepare(Connection connection, PreparedStatement ps, long deadline) {
+        return connection.send(new Prepare(ps.getCql(), null), deadline).thenApply(frame -> {
             Response r = Responses.decode(frame);
             if (r instanceof ErrorResponse e) throw ServerErrors.toException(e, connection.node());
             if (!(r instanceof PreparedResult p) || !Arrays.equals(p.id(), ps.getId())) {
@@ -257,8 +257,9 @@ final class StatementRunner {
         });
     }
 
-    private CompletableFuture<Void> reprepareAll(Connection connection, List<PreparedStatement> statements) {
-        return CompletableFuture.allOf(statements.stream().map(ps -> reprepare(connection, ps)).toArray(CompletableFuture[]::new));
+    private CompletableFuture<Void> reprepareAll(Connection connection, List<PreparedStatement> statements, long deadline) {
+        return CompletableFuture.allOf(statements.stream().map(ps -> reprepare(connection, ps, deadline))
+                .toArray(CompletableFuture[]::new));
     }
 
     /** A batch routes by its own routing options, else by its first bound statement's key. */

@@ -263,4 +263,33 @@ class InFlightHandlerTest {
         // the one still wanted learns that the connection went away
         assertThat(wanted.failures).singleElement().isInstanceOf(ConnectionException.class);
     }
+
+    @Test
+    void aRequestPastItsDeadlineIsTimedOutAndItsIdHeldUntilTheLateAnswer() {
+        Recorder late = new Recorder();
+        InFlightRequest r = query("SELECT 1", late).deadline(System.nanoTime() - 1);
+        RequestFrame f = send(r);
+        Recorder onTime = new Recorder();
+        send(query("SELECT 2", onTime).deadline(System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1)));
+        ch.advanceTimeBy(InFlightHandler.SWEEP_MILLIS * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(late.failures).singleElement().isInstanceOf(io.jsylla.RequestTimeoutException.class);
+        assertThat(onTime.calls()).as("a request within its deadline waits on").isZero();
+        assertThat(handler.orphaned()).isEqualTo(1);
+        assertThat(handler.inUse()).as("the late request's id stays taken").isEqualTo(2);
+        // The late answer frees the id and reaches no one.
+        ch.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(voidResult(f.stream())));
+        assertThat(late.calls()).isEqualTo(1);
+        assertThat(handler.orphaned()).isZero();
+        assertThat(handler.inUse()).isEqualTo(1);
+    }
+
+    private static byte[] voidResult(int stream) {
+        io.netty.buffer.ByteBuf body = io.netty.buffer.Unpooled.buffer().writeInt(1);
+        io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer();
+        FrameCodec.encodeResponse(out, ProtocolVersion.V4, 0, stream, Opcode.RESULT, body);
+        byte[] bytes = new byte[out.readableBytes()];
+        out.readBytes(bytes);
+        return bytes;
+    }
 }
