@@ -17,4 +17,14 @@ public interface ClusterView {
 
     /** The nodes holding the partition of this routing key in this keyspace, primary first; empty when unknown. */
     List<NodeInfo> replicas(String keyspace, ByteBuffer routingKey);
+
+    /**
+     * The replicas of the request's partition, as {@link #replicas(String, ByteBuffer)} of its
+     * keyspace and routing key (none without both); the session's view answers the driver's own requests without
+     * materializing their keys.
+     */
+    default List<NodeInfo> replicas(RequestInfo request) {
+        ByteBuffer key = request.routingKey();
+        return request.keyspace() == null || key == null ? List.of() : replicas(request.keyspace(), key);
+    }
 }

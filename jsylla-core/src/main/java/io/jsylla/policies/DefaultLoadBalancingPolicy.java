@@ -1,7 +1,6 @@
 package io.jsylla.policies;
 
 import io.jsylla.NodeInfo;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -130,10 +129,8 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
      */
     private NodeInfo firstNode(RequestInfo request, ClusterView cluster, int start) {
         String dc = localDc(cluster);
-        String keyspace = request == null ? null : request.keyspace();
-        ByteBuffer key = request == null ? null : request.routingKey();
-        if (tokenAware && keyspace != null && key != null) {
-            NodeInfo replica = pick(cluster.replicas(keyspace, key), dc, true, 0);
+        if (tokenAware && request != null && request.keyspace() != null) {
+            NodeInfo replica = pick(cluster.replicas(request), dc, true, 0);
             if (replica != null) return replica;
         }
         return pick(cluster.nodes(), dc, false, start);
@@ -171,10 +168,8 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
         Map<String, Integer> remoteCounts = allowRemote ? new HashMap<>() : null;
 
         int replicaCount = 0;
-        String keyspace = request == null ? null : request.keyspace();
-        ByteBuffer key = request == null ? null : request.routingKey();
-        if (tokenAware && keyspace != null && key != null) {
-            replicaCount = addReplicas(cluster.replicas(keyspace, key), dc, plan, remoteCounts);
+        if (tokenAware && request != null && request.keyspace() != null) {
+            replicaCount = addReplicas(cluster.replicas(request), dc, plan, remoteCounts);
         }
         List<NodeInfo> rackLocal = new ArrayList<>();
         List<NodeInfo> local = new ArrayList<>();

@@ -4,12 +4,28 @@ import io.jsylla.Statement;
 import java.nio.ByteBuffer;
 
 /**
- * What a policy may know of a request.
- *
- * @param statement the statement being executed
- * @param keyspace the keyspace the statement works in, or null when unknown
- * @param routingKey the serialized partition key, or null when unknown (then no token awareness); a view
- *     of the request's own bytes: read it (absolute gets, or a duplicate), never write it
- * @param idempotent whether running it twice is harmless
+ * What a policy may know of a request. The driver's own requests implement this themselves (no
+ * object made per request to describe it); {@link #of} makes one for tests and custom callers.
  */
-public record RequestInfo(Statement<?> statement, String keyspace, ByteBuffer routingKey, boolean idempotent) {}
+public interface RequestInfo {
+
+    /** The statement being executed. */
+    Statement<?> statement();
+
+    /** The keyspace the statement works in, or null when unknown. */
+    String keyspace();
+
+    /**
+     * The serialized partition key, or null when unknown (then no token awareness): a view of the
+     * request's own bytes. Read it (absolute gets, or a duplicate); never write it.
+     */
+    ByteBuffer routingKey();
+
+    /** Whether running the request twice is harmless. */
+    boolean idempotent();
+
+    /** A plain description of a request. */
+    static RequestInfo of(Statement<?> statement, String keyspace, ByteBuffer routingKey, boolean idempotent) {
+        return new PlainRequestInfo(statement, keyspace, routingKey, idempotent);
+    }
+}

@@ -182,8 +182,8 @@ class DefaultLoadBalancingPolicyTest {
         cluster.replicas(n5);
         DefaultLoadBalancingPolicy policy = seeded().build();
         assertThat(list(policy.newQueryPlan(UNROUTED, cluster))).containsExactly(n1, n2, n3, n4, n5, n6);
-        assertThat(list(policy.newQueryPlan(new RequestInfo(null, "ks", null, false), cluster))).hasSize(6);
-        assertThat(list(policy.newQueryPlan(new RequestInfo(null, null, FakeCluster.KEY, false), cluster))).hasSize(6);
+        assertThat(list(policy.newQueryPlan(RequestInfo.of(null, "ks", null, false), cluster))).hasSize(6);
+        assertThat(list(policy.newQueryPlan(RequestInfo.of(null, null, FakeCluster.KEY, false), cluster))).hasSize(6);
         assertThat(cluster.replicaCalls).isZero();
 
         DefaultLoadBalancingPolicy notTokenAware = seeded().tokenAware(false).build();

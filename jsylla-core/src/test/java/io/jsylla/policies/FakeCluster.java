@@ -13,8 +13,8 @@ import java.util.UUID;
 /** A cluster view built by hand, for deterministic policy tests. */
 final class FakeCluster implements ClusterView {
     static final ByteBuffer KEY = ByteBuffer.wrap(new byte[] {1, 2, 3});
-    static final RequestInfo ROUTED = new RequestInfo(Query.of("SELECT * FROM t WHERE k = ?"), "ks", KEY, true);
-    static final RequestInfo UNROUTED = new RequestInfo(Query.of("SELECT * FROM t"), null, null, true);
+    static final RequestInfo ROUTED = RequestInfo.of(Query.of("SELECT * FROM t WHERE k = ?"), "ks", KEY, true);
+    static final RequestInfo UNROUTED = RequestInfo.of(Query.of("SELECT * FROM t"), null, null, true);
 
     private final String localDc;
     final List<NodeInfo> nodes = new ArrayList<>();

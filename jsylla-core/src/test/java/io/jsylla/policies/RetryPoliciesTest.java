@@ -28,7 +28,7 @@ class RetryPoliciesTest {
             "downgrading", RetryPolicies.downgradingConsistency());
 
     private static RequestInfo request(boolean idempotent) {
-        return new RequestInfo(Query.of("SELECT 1"), "ks", null, idempotent);
+        return RequestInfo.of(Query.of("SELECT 1"), "ks", null, idempotent);
     }
 
     private static RetryDecision expected(String text) {

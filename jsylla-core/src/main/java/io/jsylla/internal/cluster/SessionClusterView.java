@@ -5,6 +5,9 @@ import io.jsylla.NodeInfo;
 import io.jsylla.internal.routing.Partitioner;
 import io.jsylla.internal.routing.TokenMap;
 import io.jsylla.policies.ClusterView;
+import io.jsylla.internal.routing.Token;
+import io.jsylla.internal.routing.TokenSource;
+import io.jsylla.policies.RequestInfo;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,5 +75,15 @@ public final class SessionClusterView implements ClusterView {
         if (keyspace == null || routingKey == null) return List.of();
         TokenMap<NodeInfo> map = current().replicas();
         return map == null ? List.of() : map.replicas(keyspace, routingKey);
+    }
+
+    @Override
+    public List<NodeInfo> replicas(RequestInfo request) {
+        if (!(request instanceof TokenSource source)) return ClusterView.super.replicas(request);
+        String keyspace = request.keyspace();
+        TokenMap<NodeInfo> map = current().replicas();
+        if (keyspace == null || map == null) return List.of();
+        Token token = source.token(map.partitioner());
+        return token == null ? List.of() : map.replicas(keyspace, token);
     }
 }

@@ -3,6 +3,8 @@ package io.jsylla.internal.codec;
 import io.jsylla.ColumnSpec;
 import io.jsylla.Unset;
 import io.jsylla.internal.protocol.Values;
+import io.jsylla.internal.routing.Partitioner;
+import io.jsylla.internal.routing.Token;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -107,6 +109,13 @@ public final class BoundValues implements Values {
         int at = offset(i);
         int len = lengthAt(at);
         return len < 0 ? null : ByteBuffer.wrap(wire, at + 4, len);
+    }
+
+    /** The token of value {@code i} as a whole partition key, hashed in place; null for null or unset. */
+    public Token token(int i, Partitioner partitioner) {
+        int at = offset(i);
+        int len = lengthAt(at);
+        return len < 0 ? null : partitioner.hash(wire, at + 4, len);
     }
 
     /** Every value, as {@link #value(int)} gives it. */

@@ -9,11 +9,15 @@ import java.util.Map;
  * A request on its way through a connection: the message, its frame options, where the answer
  * goes, and (once written) its stream id. Cancelling it does not free the stream id, which
  * stays taken until the late answer arrives.
+ *
+ * <p>Either built around a {@link ResponseCallback}, or subclassed by a callback that is its own
+ * in-flight request and is {@linkplain #reset re-armed} for each send: the execution core does
+ * that, so that sending makes no object per attempt.
  */
-public final class InFlightRequest {
-    final Request request;
-    final boolean tracing;
-    final Map<String, ByteBuffer> customPayload;
+public class InFlightRequest {
+    Request request;
+    boolean tracing;
+    Map<String, ByteBuffer> customPayload;
     private final ResponseCallback callback;
     /** Set on the event loop when written; -1 before. */
     int streamId = -1;
@@ -31,10 +35,37 @@ public final class InFlightRequest {
         this.callback = callback;
     }
 
+    /** For a subclass that is its own callback; it must {@link #reset} before each send. */
+    protected InFlightRequest() {
+        if (!(this instanceof ResponseCallback self)) {
+            throw new IllegalStateException(getClass().getName() + " must implement ResponseCallback");
+        }
+        this.callback = self;
+    }
+
+    /**
+     * Arms the request for its next send. Only between sends: after its answer or failure was
+     * delivered, never while a connection still holds it.
+     */
+    protected final void reset(Request request, boolean tracing, long deadline) {
+        this.request = request;
+        this.tracing = tracing;
+        this.customPayload = null;
+        this.deadline = deadline;
+        this.streamId = -1;
+        this.connection = null;
+        this.cancelled = false;
+    }
+
     /** Sets when the connection stops waiting for the answer ({@link System#nanoTime()} based; 0 never). */
     public InFlightRequest deadline(long nanoTime) {
         this.deadline = nanoTime;
         return this;
+    }
+
+    /** The connection of the latest send, or null before the first one. Racy outside the event loop: a hint. */
+    public Connection connection() {
+        return connection;
     }
 
     /** The deadline passed: the answer will be dropped, and the caller hears of it. */

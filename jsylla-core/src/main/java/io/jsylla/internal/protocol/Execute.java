@@ -27,11 +27,16 @@ public record Execute(byte[] id, byte[] resultMetadataId, QueryParameters parame
 
     @Override
     public void encode(ByteBuf out, ProtocolVersion version) {
+        writeIds(out, version, id, resultMetadataId);
+        parameters.encode(out, version);
+    }
+
+    /** The part of an EXECUTE body before its query parameters. */
+    public static void writeIds(ByteBuf out, ProtocolVersion version, byte[] id, byte[] resultMetadataId) {
         Wire.writeShortBytes(id, out);
         if (version != ProtocolVersion.V4) {
             if (resultMetadataId == null) throw new IllegalArgumentException("EXECUTE in v5 needs a result metadata id");
             Wire.writeShortBytes(resultMetadataId, out);
         }
-        parameters.encode(out, version);
     }
 }

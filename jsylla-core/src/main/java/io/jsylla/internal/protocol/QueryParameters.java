@@ -48,6 +48,14 @@ public record QueryParameters(Consistency consistency, Values values, boolean sk
     }
 
     public void encode(ByteBuf out, ProtocolVersion version) {
+        write(out, version, consistency, values, skipMetadata, pageSize, pagingState, serialConsistency, timestamp,
+                keyspace, nowInSeconds);
+    }
+
+    /** Writes query parameters given field by field, for a caller that keeps them itself (no record per send). */
+    public static void write(ByteBuf out, ProtocolVersion version, Consistency consistency, Values values,
+                             boolean skipMetadata, int pageSize, ByteBuffer pagingState, Consistency serialConsistency,
+                             long timestamp, String keyspace, int nowInSeconds) {
         int flags = 0;
         if (values.size() > 0) flags |= VALUES;
         if (values.size() > 0 && values.names() != null) flags |= NAMES_FOR_VALUES;

@@ -2,8 +2,13 @@ package io.jsylla.internal.protocol;
 
 import io.netty.buffer.ByteBuf;
 
-/** A message a client sends. {@link FrameCodec} wraps its body in a frame. */
-public sealed interface Request permits Startup, Options, AuthResponse, Register, Query, Prepare, Execute, Batch {
+/**
+ * A message a client sends. {@link FrameCodec} wraps its body in a frame. Besides this package's
+ * messages, the execution core's bound-statement request encodes itself as an EXECUTE with
+ * {@link Execute#writeIds} and {@link QueryParameters#write}, so that no message object is made
+ * per send.
+ */
+public interface Request {
 
     int opcode();
 

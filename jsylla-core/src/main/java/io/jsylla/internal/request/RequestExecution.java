@@ -10,6 +10,7 @@ import io.jsylla.ProtocolException;
 import io.jsylla.ReadTimeoutException;
 import io.jsylla.RequestTimeoutException;
 import io.jsylla.ScyllaException;
+import io.jsylla.Statement;
 import io.jsylla.UnavailableException;
 import io.jsylla.WriteTimeoutException;
 import io.jsylla.internal.cluster.Metadata;
@@ -25,15 +26,20 @@ import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Result;
+import io.jsylla.policies.ClusterView;
 import io.jsylla.policies.RequestInfo;
 import io.jsylla.policies.RetryDecision;
 import io.netty.util.Timer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -45,24 +51,31 @@ import java.util.concurrent.TimeUnit;
  * winning; and it fails the request when its timeout passes. A statement not marked idempotent
  * never runs twice once it may have reached a node, whatever the policy says.
  *
+ * <p>A subclass says what the message is and what an answer becomes. The execution is itself the
+ * future the caller gets and the {@link RequestInfo} the policies see, and each attempt chain
+ * is itself the connection's in-flight request: a request costs a handful of objects, not a
+ * dozen. Cancelling the future abandons the request.
+ *
  * <p>Answers and timeouts (connections sweep their pending requests every few milliseconds
- * against the request's deadline) arrive on the connections' event loops, speculative starts on the
- * timer thread: the little shared state (plan, errors, executions) is guarded by this object.
+ * against the request's deadline) arrive on the connections' event loops, speculative starts on
+ * the timer thread: the little shared state (plan, errors, executions) is guarded by this object.
  */
-public final class RequestExecution<T> {
+public abstract class RequestExecution<T> extends CompletableFuture<T> implements RequestInfo {
 
-    /** A successful answer: the result, its frame (tracing id, warnings) and the node that gave it. */
-    public record Outcome(Result result, Frame frame, Node node) {}
+    /** What every request of a session uses: the nodes, the policies' view of them, metrics and the timer. */
+    public record Services(Metadata metadata, ClusterView view, Listener listener, Timer timer) {}
 
-    /** Re-prepares the request's statement on a connection whose node answered UNPREPARED. */
-    public interface Reprepare {
-        /** @param deadline the request's deadline ({@link System#nanoTime()}), which the re-prepare must respect too */
-        CompletableFuture<Void> on(Connection connection, long deadline);
-    }
+    /** What one request runs with, resolved from its statement, its execution profile and the session. */
+    public interface Settings {
+        Consistency consistency();
 
-    /** Turns the outcome into what the caller waits for, at once or (after more work) later. */
-    public interface Finisher<T> {
-        void finish(Outcome outcome, CompletableFuture<T> target);
+        boolean idempotent();
+
+        boolean tracing();
+
+        long timeoutMillis();
+
+        ExecutionPolicies policies();
     }
 
     /** What the execution reports to metrics. */
@@ -74,66 +87,107 @@ public final class RequestExecution<T> {
         void ended(long latencyNanos, Throwable error);
     }
 
-    private final MessageFactory messages;
-    private final RequestInfo info;
-    private final ExecutionPolicies policies;
-    private final Iterator<NodeInfo> plan;
-    private final Metadata metadata;
-    private final Reprepare reprepare;
-    private final Listener listener;
-    private final Timer timer;
-    private final boolean tracing;
-    private final long timeoutMillis;
-    private final long startNanos = System.nanoTime();
-    private static final java.lang.invoke.VarHandle FINISHED;
+    private static final VarHandle FINISHED;
 
     static {
         try {
-            FINISHED = java.lang.invoke.MethodHandles.lookup().findVarHandle(RequestExecution.class, "finished", int.class);
+            FINISHED = MethodHandles.lookup().findVarHandle(RequestExecution.class, "finished", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final Finisher<T> finisher;
-    private final CompletableFuture<T> result = new CompletableFuture<>();
-    /** 1 once an answer, a final error or the timeout ended the request; metrics are recorded before the caller wakes. */
+    private final Statement<?> statement;
+    private final String keyspace;
+    private final ByteBuffer routingKey;
+    private final Settings settings;
+    private final Services services;
+    /** When the request gives up ({@link System#nanoTime()}); connections sweep their requests against it. */
+    private final long deadline;
+    /** 1 once an answer, a final error, the timeout or a cancel ended the request; metrics are recorded before the caller wakes. */
     private volatile int finished;
+    private volatile Consistency consistency;
+    private Iterator<NodeInfo> plan;                  // guarded by this once started
     private Map<InetSocketAddress, Throwable> errors; // guarded by this; made on the first error
     private Execution firstExecution;                 // guarded by this
     private List<Execution> speculative;              // guarded by this; made on the first speculative start
-    private volatile Consistency consistency;
-    /** When the request gives up ({@link System#nanoTime()}); connections sweep their requests against it. */
-    private final long deadline;
-    private int alive;
+    private int alive;                                // guarded by this
 
-    private RequestExecution(MessageFactory messages, Consistency consistency, RequestInfo info, ExecutionPolicies policies,
-                             Iterator<NodeInfo> plan, Metadata metadata, Reprepare reprepare, Listener listener,
-                             Timer timer, boolean tracing, long timeoutMillis, Finisher<T> finisher) {
-        this.messages = messages;
-        this.finisher = finisher;
-        this.consistency = consistency;
-        this.info = info;
-        this.policies = policies;
-        this.plan = plan;
-        this.metadata = metadata;
-        this.reprepare = reprepare;
-        this.listener = listener;
-        this.timer = timer;
-        this.tracing = tracing;
-        this.timeoutMillis = timeoutMillis;
-        this.deadline = startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    /**
+     * @param statement  what the policies see as the request's statement
+     * @param keyspace   the keyspace it routes in, or null
+     * @param routingKey its partition key, or null; a subclass may instead compute {@link #routingKey()}
+     */
+    protected RequestExecution(Statement<?> statement, String keyspace, ByteBuffer routingKey, Settings settings,
+                               Services services) {
+        this.statement = statement;
+        this.keyspace = keyspace;
+        this.routingKey = routingKey;
+        this.settings = settings;
+        this.services = services;
+        this.consistency = settings.consistency();
+        this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
     }
 
-    /** Starts a request; the future completes with what the finisher makes of its outcome, or its final error. */
-    public static <T> CompletableFuture<T> start(MessageFactory messages, Consistency consistency, RequestInfo info,
-                                                 ExecutionPolicies policies, Iterator<NodeInfo> plan, Metadata metadata,
-                                                 Reprepare reprepare, Listener listener, Timer timer, boolean tracing,
-                                                 long timeoutMillis, Finisher<T> finisher) {
-        RequestExecution<T> e = new RequestExecution<>(messages, consistency, info, policies, plan, metadata, reprepare,
-                listener, timer, tracing, timeoutMillis, finisher);
-        e.startExecution();
-        return e.result;
+    // ---- what a kind of request says
+
+    /** The message to send, at the request's current {@link #consistency()}. */
+    protected abstract Request message();
+
+    /** Completes this future from a successful answer, at once or after more work. Runs on an event loop. */
+    protected abstract void finish(Result result, Frame frame, Node node);
+
+    /**
+     * Re-prepares the request's statement on a connection whose node answered UNPREPARED, within
+     * the request's deadline; null when the request has nothing to re-prepare.
+     */
+    protected CompletableFuture<Void> reprepare(Connection connection, long deadline) {
+        return null;
+    }
+
+    /** The consistency the next send uses: the statement's, unless a retry decision lowered it. */
+    protected final Consistency consistency() {
+        return consistency;
+    }
+
+    protected final Settings settings() {
+        return settings;
+    }
+
+    // ---- RequestInfo
+
+    @Override
+    public final Statement<?> statement() {
+        return statement;
+    }
+
+    @Override
+    public final String keyspace() {
+        return keyspace;
+    }
+
+    @Override
+    public ByteBuffer routingKey() {
+        return routingKey;
+    }
+
+    @Override
+    public final boolean idempotent() {
+        return settings.idempotent();
+    }
+
+    // ---- the life
+
+    /** Plans and sends the request; returns this future. */
+    public final RequestExecution<T> start() {
+        try {
+            plan = settings.policies().loadBalancing().newQueryPlan(this, services.view());
+        } catch (RuntimeException e) {
+            fail(new ScyllaException("the load balancing policy failed to plan the request: " + e.getMessage(), e));
+            return this;
+        }
+        startExecution();
+        return this;
     }
 
     /** Starts one more execution on the next usable node; the first is started by {@link #start}. */
@@ -154,12 +208,12 @@ public final class RequestExecution<T> {
     }
 
     private void scheduleSpeculative(int running) {
-        if (!info.idempotent()) return;
-        long delay = policies.speculative().nextDelayMillis(info, running);
+        if (!settings.idempotent()) return;
+        long delay = settings.policies().speculative().nextDelayMillis(this, running);
         if (delay < 0) return;
-        timer.newTimeout(t -> {
+        services.timer().newTimeout(t -> {
             if (finished != 0) return;
-            listener.speculativeExecutionStarted();
+            services.listener().speculativeExecutionStarted();
             startExecution();
         }, delay, TimeUnit.MILLISECONDS);
     }
@@ -168,7 +222,7 @@ public final class RequestExecution<T> {
     private Node nextNode() {
         synchronized (this) {
             while (plan.hasNext()) {
-                Node n = metadata.node(plan.next().address());
+                Node n = services.metadata().node(plan.next().address());
                 if (n != null) return n;
             }
             return null;
@@ -182,12 +236,13 @@ public final class RequestExecution<T> {
         }
     }
 
-    /** One attempt chain on one node at a time: the first execution, or a speculative one. */
-    private final class Execution implements ResponseCallback {
+    /**
+     * One attempt chain on one node at a time: the first execution, or a speculative one. It is
+     * its own in-flight request, re-armed for each send (a retry, a send after re-preparing).
+     */
+    private final class Execution extends InFlightRequest implements ResponseCallback {
         final int number;
         private volatile Node node;
-        private volatile Connection connection;
-        private volatile InFlightRequest inFlight;
         private long sentNanos;
         private int retries;
         private boolean reprepared;
@@ -214,12 +269,10 @@ public final class RequestExecution<T> {
                 recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
                 return false;
             }
-            InFlightRequest r = new InFlightRequest(messages.message(consistency), tracing, null, this).deadline(deadline);
+            reset(message(), settings.tracing(), deadline);
             node = n;
-            connection = c;
-            inFlight = r;
             sentNanos = System.nanoTime();
-            if (!c.trySend(r)) {
+            if (!c.trySend(this)) {
                 recordError(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
                 return false;
             }
@@ -238,21 +291,26 @@ public final class RequestExecution<T> {
             }
             if (r instanceof Result res) {
                 report(null);
-                succeed(new Outcome(res, frame, node));
+                succeed(res, frame, node);
             } else if (r instanceof ErrorResponse e) {
-                if (e.code() == ErrorResponse.UNPREPARED && reprepare != null && !reprepared) {
-                    reprepared = true;
-                    Node same = node;
-                    reprepare.on(connection, deadline).whenComplete((x, err) -> {
-                        if (err != null) finalError(err);
-                        else if (!sendTo(same)) sendToNext();
-                    });
-                    return;
-                }
+                if (e.code() == ErrorResponse.UNPREPARED && !reprepared && repreparing()) return;
                 onError(ServerErrors.toException(e, node.address()));
             } else {
                 finalError(new ProtocolException(node.address(), "unexpected " + r.getClass().getSimpleName() + " in answer to a request"));
             }
+        }
+
+        /** Re-prepares on the same connection, then sends again to the same node; false if there is nothing to re-prepare. */
+        private boolean repreparing() {
+            CompletableFuture<Void> done = reprepare(connection(), deadline);
+            if (done == null) return false;
+            reprepared = true;
+            Node same = node;
+            done.whenComplete((x, err) -> {
+                if (err != null) finalError(err);
+                else if (!sendTo(same)) sendToNext();
+            });
+            return true;
         }
 
         @Override
@@ -273,12 +331,12 @@ public final class RequestExecution<T> {
             switch (d.kind()) {
                 case RETRY_SAME -> {
                     retries++;
-                    listener.retried();
+                    services.listener().retried();
                     if (!sendTo(node)) sendToNext();
                 }
                 case RETRY_NEXT -> {
                     retries++;
-                    listener.retried();
+                    services.listener().retried();
                     recordError(node.address(), error);
                     sendToNext();
                 }
@@ -288,7 +346,7 @@ public final class RequestExecution<T> {
 
         private void report(Throwable error) {
             try {
-                policies.loadBalancing().onRequestCompleted(node.info(), System.nanoTime() - sentNanos, error);
+                settings.policies().loadBalancing().onRequestCompleted(node.info(), System.nanoTime() - sentNanos, error);
             } catch (RuntimeException e) {
                 // a policy's bookkeeping must not fail the request
             }
@@ -316,21 +374,21 @@ public final class RequestExecution<T> {
             }
         }
 
-        void cancel() {
-            Connection c = connection;
-            InFlightRequest r = inFlight;
-            if (c != null && r != null) c.cancel(r);
+        void abandon() {
+            Connection c = connection();
+            if (c != null) c.cancel(this);
         }
     }
 
     /** The policy's decision, within the rule that a non-idempotent statement never runs twice. */
     private RetryDecision decide(Throwable error, int retries) {
-        boolean idempotent = info.idempotent();
+        boolean idempotent = settings.idempotent();
+        var retry = settings.policies().retry();
         try {
-            if (error instanceof ReadTimeoutException rt) return policies.retry().onReadTimeout(info, rt, retries);
-            if (error instanceof UnavailableException u) return policies.retry().onUnavailable(info, u, retries);
+            if (error instanceof ReadTimeoutException rt) return retry.onReadTimeout(this, rt, retries);
+            if (error instanceof UnavailableException u) return retry.onUnavailable(this, u, retries);
             if (error instanceof WriteTimeoutException wt) {
-                return idempotent ? policies.retry().onWriteTimeout(info, wt, retries) : RetryDecision.RETHROW;
+                return idempotent ? retry.onWriteTimeout(this, wt, retries) : RetryDecision.RETHROW;
             }
             if (error instanceof ScyllaException && !(error instanceof ConnectionException)
                     && !(error instanceof OverloadedException) && !(error instanceof BootstrappingException)
@@ -340,33 +398,37 @@ public final class RequestExecution<T> {
             // Overloaded and bootstrapping coordinators ran nothing; a broken connection or a server error may have.
             boolean mayHaveRun = !(error instanceof OverloadedException || error instanceof BootstrappingException);
             if (mayHaveRun && !idempotent) return RetryDecision.RETHROW;
-            return policies.retry().onRequestError(info, error, mayHaveRun, retries);
+            return retry.onRequestError(this, error, mayHaveRun, retries);
         } catch (RuntimeException e) {
             return RetryDecision.RETHROW;
         }
     }
 
+    private long latency() {
+        return System.nanoTime() - (deadline - TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+    }
+
     private void onTimeout() {
-        RequestTimeoutException e = new RequestTimeoutException("Request did not complete within " + timeoutMillis
-                + " ms; it may or may not have been applied");
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            listener.ended(System.nanoTime() - startNanos, e);
-            result.completeExceptionally(e);
-            cancelAll();
+            RequestTimeoutException e = new RequestTimeoutException("Request did not complete within "
+                    + settings.timeoutMillis() + " ms; it may or may not have been applied");
+            services.listener().ended(latency(), e);
+            super.completeExceptionally(e);
+            abandonAll();
         }
     }
 
-    private void succeed(Outcome o) {
+    private void succeed(Result result, Frame frame, Node node) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            long latency = System.nanoTime() - startNanos;
-            listener.ended(latency, null);
-            policies.speculative().onLatency(latency);
+            long latency = latency();
+            services.listener().ended(latency, null);
+            settings.policies().speculative().onLatency(latency);
             try {
-                finisher.finish(o, result);
+                finish(result, frame, node);
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                super.completeExceptionally(e);
             }
-            if (speculative != null) cancelAll(); // speculative executions lost the race
+            if (speculative != null) abandonAll(); // speculative executions lost the race
         }
     }
 
@@ -374,18 +436,29 @@ public final class RequestExecution<T> {
         Throwable error = e instanceof ScyllaException || e instanceof IllegalArgumentException ? e
                 : new ScyllaException(String.valueOf(e.getMessage()), e);
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            listener.ended(System.nanoTime() - startNanos, error);
-            result.completeExceptionally(error);
+            services.listener().ended(latency(), error);
+            super.completeExceptionally(error);
         }
     }
 
+    /** The caller gave up on the request: its executions are abandoned, their answers dropped. */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        if (cancelled && FINISHED.compareAndSet(this, 0, 1)) {
+            services.listener().ended(latency(), new CancellationException());
+            abandonAll();
+        }
+        return cancelled;
+    }
+
     /** Abandons every execution still waiting: their answers would come too late to matter. */
-    private void cancelAll() {
+    private void abandonAll() {
         List<Execution> all = new ArrayList<>(3);
         synchronized (this) {
             if (firstExecution != null) all.add(firstExecution);
             if (speculative != null) all.addAll(speculative);
         }
-        for (Execution ex : all) ex.cancel();
+        for (Execution ex : all) ex.abandon();
     }
 }

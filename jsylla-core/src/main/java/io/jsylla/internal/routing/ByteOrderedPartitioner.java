@@ -1,6 +1,5 @@
 package io.jsylla.internal.routing;
 
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 
 /**
@@ -16,10 +15,8 @@ public final class ByteOrderedPartitioner implements Partitioner {
     }
 
     @Override
-    public Token hash(ByteBuffer partitionKey) {
-        byte[] bytes = new byte[partitionKey.remaining()];
-        partitionKey.get(partitionKey.position(), bytes);
-        return new ByteOrderedToken(bytes);
+    public Token hash(byte[] key, int offset, int length) {
+        return new ByteOrderedToken(java.util.Arrays.copyOfRange(key, offset, offset + length));
     }
 
     /** Hex digits, optionally prefixed {@code 0x}; an odd count gets a leading 0 as on the server. */

@@ -1,6 +1,5 @@
 package io.jsylla.internal.routing;
 
-import java.nio.ByteBuffer;
 
 /**
  * Cassandra's and ScyllaDB's default partitioner: the token is the first 64 bits of MurmurHash3
@@ -21,6 +20,8 @@ public final class Murmur3Partitioner implements Partitioner {
     public static final Murmur3Partitioner INSTANCE = new Murmur3Partitioner();
 
     private static final Murmur3Token MINIMUM = new Murmur3Token(Long.MIN_VALUE);
+    private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
 
@@ -28,11 +29,11 @@ public final class Murmur3Partitioner implements Partitioner {
     }
 
     @Override
-    public Token hash(ByteBuffer partitionKey) {
-        if (!partitionKey.hasRemaining()) {
+    public Token hash(byte[] key, int offset, int length) {
+        if (length == 0) {
             return MINIMUM;
         }
-        long h1 = hash3x64128h1(partitionKey, partitionKey.position(), partitionKey.remaining());
+        long h1 = hash3x64128h1(key, offset, length);
         return new Murmur3Token(h1 == Long.MIN_VALUE ? Long.MAX_VALUE : h1);
     }
 
@@ -61,7 +62,7 @@ public final class Murmur3Partitioner implements Partitioner {
     }
 
     /** The h1 half of the server's MurmurHash3 x64_128, seed 0, over {@code length} bytes at {@code off}. */
-    static long hash3x64128h1(ByteBuffer key, int off, int length) {
+    static long hash3x64128h1(byte[] key, int off, int length) {
         long h1 = 0;
         long h2 = 0;
         int blocks = length >>> 4;
@@ -80,14 +81,14 @@ public final class Murmur3Partitioner implements Partitioner {
         if (rest > 8) {
             long k2 = 0;
             for (int i = rest - 1; i >= 8; i--) {
-                k2 ^= (long) key.get(tail + i) << ((i - 8) << 3); // signed byte: the server's quirk
+                k2 ^= (long) key[tail + i] << ((i - 8) << 3); // signed byte: the server's quirk
             }
             h2 ^= mixK2(k2);
         }
         if (rest > 0) {
             long k1 = 0;
             for (int i = Math.min(rest, 8) - 1; i >= 0; i--) {
-                k1 ^= (long) key.get(tail + i) << (i << 3); // signed byte: the server's quirk
+                k1 ^= (long) key[tail + i] << (i << 3); // signed byte: the server's quirk
             }
             h1 ^= mixK1(k1);
         }
@@ -109,12 +110,8 @@ public final class Murmur3Partitioner implements Partitioner {
         return Long.rotateLeft(k2 * C2, 33) * C1;
     }
 
-    private static long littleEndianLong(ByteBuffer b, int at) {
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = (v << 8) | (b.get(at + i) & 0xffL);
-        }
-        return v;
+    private static long littleEndianLong(byte[] b, int at) {
+        return (long) LITTLE_ENDIAN_LONG.get(b, at);
     }
 
     private static long fmix(long k) {

@@ -9,11 +9,21 @@ import java.nio.ByteBuffer;
 public interface Partitioner {
 
     /**
-     * The token of a serialized partition key (see {@link RoutingKey#compose} for composite keys).
-     * Reads the bytes between position and limit without moving either. An empty key maps to
-     * {@link #minimum()}, as on the server.
+     * The token of a serialized partition key (see {@link RoutingKey#compose} for composite keys):
+     * {@code length} bytes of {@code key} from {@code offset}, read in place (a bound statement's
+     * key is hashed where it was serialized). An empty key maps to {@link #minimum()}, as on the server.
      */
-    Token hash(ByteBuffer partitionKey);
+    Token hash(byte[] key, int offset, int length);
+
+    /** As {@link #hash(byte[], int, int)}, over the bytes between position and limit, moving neither. */
+    default Token hash(ByteBuffer partitionKey) {
+        if (partitionKey.hasArray()) {
+            return hash(partitionKey.array(), partitionKey.arrayOffset() + partitionKey.position(), partitionKey.remaining());
+        }
+        byte[] copy = new byte[partitionKey.remaining()]; // direct or read-only: rare for a routing key
+        partitionKey.get(partitionKey.position(), copy);
+        return hash(copy, 0, copy.length);
+    }
 
     /**
      * Parses a token as {@code system.local.tokens} and {@code system.peers.tokens} list it.

@@ -1,7 +1,6 @@
 package io.jsylla.internal.routing;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -28,13 +27,13 @@ public final class RandomPartitioner implements Partitioner {
     }
 
     @Override
-    public Token hash(ByteBuffer partitionKey) {
-        if (!partitionKey.hasRemaining()) {
+    public Token hash(byte[] key, int offset, int length) {
+        if (length == 0) {
             return MINIMUM;
         }
         MessageDigest md5 = MD5.get();
         md5.reset();
-        md5.update(partitionKey.duplicate()); // the duplicate is consumed, the caller's buffer is not
+        md5.update(key, offset, length);
         return new RandomToken(new BigInteger(md5.digest()).abs());
     }
 

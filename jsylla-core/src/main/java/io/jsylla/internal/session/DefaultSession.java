@@ -27,14 +27,12 @@ import io.jsylla.internal.connection.ConnectionFactory;
 import io.jsylla.internal.connection.ConnectionOptions;
 import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.protocol.ProtocolVersion;
+import io.jsylla.internal.protocol.Frame;
+import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.protocol.SchemaChangeResult;
 import io.jsylla.internal.protocol.SetKeyspaceResult;
 import io.jsylla.internal.request.PreparedCache;
-import io.jsylla.internal.request.MessageFactory;
 import io.jsylla.internal.cluster.SessionClusterView;
-import io.jsylla.NodeInfo;
-import io.jsylla.policies.RequestInfo;
-import java.util.Iterator;
 import io.jsylla.internal.request.RequestExecution;
 import io.jsylla.internal.request.SessionMetricsImpl;
 import io.jsylla.internal.result.Pager;
@@ -73,6 +71,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     private final SessionMetricsImpl metrics;
     private final StatementRunner runner = new StatementRunner(this);
     private final SchemaAgreement agreement;
+    private final RequestExecution.Services services;
     private final Map<Node, CompletableFuture<Void>> poolInits = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -90,6 +89,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         this.prepared = new PreparedCache(config.preparedCacheSize());
         this.metrics = new SessionMetricsImpl(metadata);
         this.agreement = new SchemaAgreement(metadata, resources.scheduler(), config.schemaAgreementTimeout());
+        this.services = new RequestExecution.Services(metadata, view, metrics, resources.timer);
     }
 
     public static CompletionStage<Session> connect(SessionConfig config) {
@@ -202,20 +202,23 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     }
 
     @Override
-    public <T> CompletableFuture<T> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
-                                        RequestExecution.Reprepare reprepare, RequestExecution.Finisher<T> finisher) {
-        if (closed.get()) return CompletableFuture.failedFuture(new ClosedSessionException());
-        Iterator<NodeInfo> plan = options.policies().loadBalancing().newQueryPlan(info, view);
-        return RequestExecution.start(messages, options.consistency(), info, options.policies(), plan, metadata, reprepare,
-                metrics, resources.timer, options.tracing(), options.timeoutMillis(), finisher);
+    public RequestExecution.Services services() {
+        return services;
     }
 
     @Override
-    public void finish(RequestExecution.Outcome o, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target) {
-        QueryResult result = Results.of(o.result(), o.frame(), o.node().address(), knownColumns);
-        if (o.result() instanceof SetKeyspaceResult set) {
+    public <T> CompletableFuture<T> run(RequestExecution<T> execution) {
+        if (closed.get()) execution.completeExceptionally(new ClosedSessionException());
+        else execution.start();
+        return execution;
+    }
+
+    @Override
+    public void finish(Result r, Frame frame, Node node, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target) {
+        QueryResult result = Results.of(r, frame, node.address(), knownColumns);
+        if (r instanceof SetKeyspaceResult set) {
             switchKeyspace(CqlIdentifiers.quote(set.keyspace())).whenComplete((x, e) -> target.complete(result));
-        } else if (o.result() instanceof SchemaChangeResult && config.awaitSchemaAgreementAfterChange()) {
+        } else if (r instanceof SchemaChangeResult && config.awaitSchemaAgreementAfterChange()) {
             agreement.await().handle((v, e) -> {
                 if (e != null) log.warn("After a schema change: {}", e.getMessage());
                 return null;

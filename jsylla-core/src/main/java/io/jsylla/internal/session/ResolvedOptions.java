@@ -5,6 +5,7 @@ import io.jsylla.ExecutionProfile;
 import io.jsylla.StatementOptions;
 import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.request.ExecutionPolicies;
+import io.jsylla.internal.request.RequestExecution;
 import io.jsylla.policies.TimestampGenerator;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 record ResolvedOptions(SessionConfig config, Consistency consistency, Consistency serialConsistency, int pageSize,
                        long timeoutMillis, boolean idempotent, boolean tracing, Long explicitTimestamp,
-                       ExecutionPolicies policies) {
+                       ExecutionPolicies policies) implements RequestExecution.Settings {
 
     ResolvedOptions idempotent(boolean on) {
         return new ResolvedOptions(config, consistency, serialConsistency, pageSize, timeoutMillis, on, tracing,

@@ -6,7 +6,9 @@ import io.jsylla.DataType;
 import io.jsylla.PreparedStatement;
 import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.codec.Codecs;
+import io.jsylla.internal.routing.Partitioner;
 import io.jsylla.internal.routing.RoutingKey;
+import io.jsylla.internal.routing.Token;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -36,6 +38,14 @@ public final class RoutingKeys {
             parts.add(v);
         }
         return RoutingKey.compose(parts);
+    }
+
+    /** The token of a bound statement's partition key, hashed without a view for a one-column key; null as {@link #of}. */
+    static Token token(BoundStatement b, Partitioner partitioner) {
+        List<Integer> pk = b.preparedStatement().getPartitionKeyIndexes();
+        if (pk.size() == 1) return ApiAccess.values(b).token(pk.get(0), partitioner);
+        ByteBuffer key = of(b);
+        return key == null ? null : partitioner.hash(key);
     }
 
     /** The keyspace of a prepared statement's partition key (its table's), or null. */

@@ -14,19 +14,19 @@ import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.ServerErrors;
 import io.jsylla.internal.protocol.BatchStatement;
 import io.jsylla.internal.protocol.ErrorResponse;
-import io.jsylla.internal.protocol.Execute;
 import io.jsylla.internal.protocol.Prepare;
 import io.jsylla.internal.protocol.PreparedResult;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
-import io.jsylla.internal.protocol.RowsResult;
 import io.jsylla.internal.protocol.Values;
-import io.jsylla.internal.request.MessageFactory;
 import io.jsylla.internal.request.PreparedCache;
 import io.jsylla.policies.RequestInfo;
 import io.jsylla.internal.request.RequestExecution;
+import io.jsylla.internal.request.SimpleExecution;
+import io.jsylla.internal.protocol.Frame;
+import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.result.Results;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -38,7 +38,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Statements to protocol messages: QUERY for text without values, EXECUTE for bound statements
  * (preparing transparently, through the cache, when text comes with values), BATCH, PREPARE.
- * Each becomes one {@link RequestExecution}; its outcome goes through {@link SessionCore#finish}.
+ * Each becomes one {@link RequestExecution} (bound statements a {@link BoundExecution}); its answer
+ * goes through {@link SessionCore#finish}.
  */
 final class StatementRunner {
     private final SessionCore core;
@@ -51,10 +52,10 @@ final class StatementRunner {
         if (state.isEnd()) return CompletableFuture.completedFuture(core.emptyResult());
         StatementOptions options = query.options();
         ResolvedOptions ro = ResolvedOptions.of(options, core.config());
-        RequestInfo info = new RequestInfo(query, routingKeyspace(options, null), options.routingKey(), ro.idempotent());
         long ts = ro.timestamp();
-        return core.run(c -> new io.jsylla.internal.protocol.Query(query.getCql(), parameters(ro, c, ts, Values.NONE, false, state)),
-                ro, info, null, (o, target) -> core.finish(o, null, target));
+        return core.run(new SimpleExecution<QueryResult>(query, routingKeyspace(options, null), options.routingKey(), ro,
+                core.services(), c -> new io.jsylla.internal.protocol.Query(query.getCql(), parameters(ro, c, ts, state)),
+                null, (result, frame, node, target) -> core.finish(result, frame, node, null, target)));
     }
 
     CompletableFuture<QueryResult> bound(BoundStatement b, StatementOptions options, PagingState state) {
@@ -64,59 +65,8 @@ final class StatementRunner {
         PreparedCache.ResultShape shape = shapeOf(ps);
         // v4 has no way to say the result columns changed (ALTER TABLE), so it always asks for them.
         boolean skip = core.protocolVersion().usesSegments() && !shape.columns().isEmpty();
-        ByteBuffer key = options.routingKey() != null ? options.routingKey() : RoutingKeys.of(b);
-        RequestInfo info = new RequestInfo(b, routingKeyspace(options, RoutingKeys.keyspace(ps)), key, ro.idempotent());
-        BoundRequest r = new BoundRequest(ps, ApiAccess.id(ps), shape, ro, ro.timestamp(), ApiAccess.values(b), skip, state);
-        return core.run(r, ro, info, r, r);
-    }
-
-    /**
-     * One bound statement's request: its message (at any consistency a retry asks for), how to
-     * re-prepare it, and how to finish its result. One object, where three lambdas would do.
-     */
-    private final class BoundRequest implements MessageFactory, RequestExecution.Reprepare,
-            RequestExecution.Finisher<QueryResult> {
-        private final PreparedStatement ps;
-        private final byte[] id;
-        private final PreparedCache.ResultShape shape;
-        private final ResolvedOptions ro;
-        private final long timestamp;
-        private final Values values;
-        private final boolean skipMetadata;
-        private final PagingState state;
-
-        BoundRequest(PreparedStatement ps, byte[] id, PreparedCache.ResultShape shape, ResolvedOptions ro, long timestamp,
-                     Values values, boolean skipMetadata, PagingState state) {
-            this.ps = ps;
-            this.id = id;
-            this.shape = shape;
-            this.ro = ro;
-            this.timestamp = timestamp;
-            this.values = values;
-            this.skipMetadata = skipMetadata;
-            this.state = state;
-        }
-
-        @Override
-        public io.jsylla.internal.protocol.Request message(io.jsylla.Consistency consistency) {
-            return new Execute(id, shape.metadataId(), parameters(ro, consistency, timestamp, values, skipMetadata, state));
-        }
-
-        @Override
-        public CompletableFuture<Void> on(Connection connection, long deadline) {
-            return reprepare(connection, ps, deadline);
-        }
-
-        @Override
-        public void finish(RequestExecution.Outcome o, CompletableFuture<QueryResult> target) {
-            if (o.result() instanceof RowsResult rows && rows.metadata().metadataChanged()) {
-                PreparedCache.ResultShape changed = new PreparedCache.ResultShape(rows.metadata().newMetadataId(),
-                        Results.columns(rows.metadata().columns()));
-                core.prepared().shape(id, changed);
-                ApiAccess.shape(ps, changed);
-            }
-            core.finish(o, shape.columns(), target);
-        }
+        return core.run(new BoundExecution(core, b, routingKeyspace(options, RoutingKeys.keyspace(ps)), options.routingKey(),
+                ro, shape, skip, state));
     }
 
     /** Text with values: prepared once (cached by keyspace and text), then bound and executed. */
@@ -136,11 +86,10 @@ final class StatementRunner {
     CompletableFuture<PreparedStatement> prepare(String cql, StatementOptions defaults) {
         ResolvedOptions ro = ResolvedOptions.of(defaults, core.config()).idempotent(true);
         String ks = core.keyspace().orElse(null);
-        RequestInfo info = new RequestInfo(Query.of(cql), ks, null, true);
-        return core.<RequestExecution.Outcome>run(c -> new Prepare(cql, null), ro, info, null, (o, target) -> target.complete(o))
-                .thenApply(o -> {
-            if (!(o.result() instanceof PreparedResult p)) {
-                throw new ProtocolException(o.node().address(), "PREPARE answered with " + o.result().getClass().getSimpleName());
+        return core.run(new SimpleExecution<PreparedStatement>(Query.of(cql), ks, null, ro, core.services(),
+                c -> new Prepare(cql, null), null, (result, frame, node, target) -> {
+            if (!(result instanceof PreparedResult p)) {
+                throw new ProtocolException(node.address(), "PREPARE answered with " + result.getClass().getSimpleName());
             }
             List<Integer> pk = new ArrayList<>();
             for (int i : p.variables().partitionKeyIndexes()) pk.add(i);
@@ -148,12 +97,9 @@ final class StatementRunner {
             core.prepared().shape(p.id(), new PreparedCache.ResultShape(p.resultMetadataId(), resultColumns));
             PreparedStatement ps = new PreparedStatement(cql, ks, p.id(), p.resultMetadataId(),
                     Results.columns(p.variables().columns()), pk, resultColumns, defaults);
-            return new Object[] {ps, o.node()};
-        }).thenCompose(pair -> {
             // Every node learns the statement now, so no execution pays an UNPREPARED round trip later.
-            PreparedStatement ps = (PreparedStatement) pair[0];
-            return core.prepareOnOtherNodes(cql, (io.jsylla.internal.cluster.Node) pair[1]).thenApply(x -> ps);
-        });
+            core.prepareOnOtherNodes(cql, node).whenComplete((x, e) -> target.complete(ps));
+        }));
     }
 
     CompletableFuture<QueryResult> batch(Batch batch, List<?> valueSets) {
@@ -172,9 +118,11 @@ final class StatementRunner {
             List<BatchStatement> statements = children.stream().map(CompletableFuture::join).toList();
             RequestInfo info = batchRouting(batch, ro);
             long ts = ro.timestamp();
-            return core.run(c -> new io.jsylla.internal.protocol.Batch(batch.getType(), statements, c,
-                            ro.serialConsistency(), ts, null, QueryParameters.NO_NOW_IN_SECONDS), ro, info,
-                            (connection, deadline) -> reprepareAll(connection, prepared, deadline), (o, target) -> core.finish(o, null, target));
+            return core.run(new SimpleExecution<QueryResult>(batch, info.keyspace(), info.routingKey(), ro, core.services(),
+                    c -> new io.jsylla.internal.protocol.Batch(batch.getType(), statements, c, ro.serialConsistency(), ts,
+                            null, QueryParameters.NO_NOW_IN_SECONDS),
+                    (connection, deadline) -> reprepareAll(connection, prepared, deadline),
+                    (result, frame, node, target) -> core.finish(result, frame, node, null, target)));
         });
     }
 
@@ -245,7 +193,8 @@ final class StatementRunner {
         return s;
     }
 
-    private CompletableFuture<Void> reprepare(Connection connection, PreparedStatement ps, long deadline) {
+    /** Prepares the statement again on one connection, checking the node gives it the same id. */
+    static CompletableFuture<Void> reprepare(Connection connection, PreparedStatement ps, long deadline) {
         return connection.send(new Prepare(ps.getCql(), null), deadline).thenApply(frame -> {
             Response r = Responses.decode(frame);
             if (r instanceof ErrorResponse e) throw ServerErrors.toException(e, connection.node());
@@ -257,7 +206,7 @@ final class StatementRunner {
         });
     }
 
-    private CompletableFuture<Void> reprepareAll(Connection connection, List<PreparedStatement> statements, long deadline) {
+    private static CompletableFuture<Void> reprepareAll(Connection connection, List<PreparedStatement> statements, long deadline) {
         return CompletableFuture.allOf(statements.stream().map(ps -> reprepare(connection, ps, deadline))
                 .toArray(CompletableFuture[]::new));
     }
@@ -265,16 +214,16 @@ final class StatementRunner {
     /** A batch routes by its own routing options, else by its first bound statement's key. */
     private RequestInfo batchRouting(Batch batch, ResolvedOptions ro) {
         StatementOptions o = batch.options();
-        if (o.routingKey() != null) return new RequestInfo(batch, routingKeyspace(o, null), o.routingKey(), ro.idempotent());
+        if (o.routingKey() != null) return RequestInfo.of(batch, routingKeyspace(o, null), o.routingKey(), ro.idempotent());
         for (Statement<?> s : batch.getStatements()) {
             if (s instanceof BoundStatement b) {
                 ByteBuffer key = RoutingKeys.of(b);
                 if (key != null) {
-                    return new RequestInfo(batch, routingKeyspace(o, RoutingKeys.keyspace(b.preparedStatement())), key, ro.idempotent());
+                    return RequestInfo.of(batch, routingKeyspace(o, RoutingKeys.keyspace(b.preparedStatement())), key, ro.idempotent());
                 }
             }
         }
-        return new RequestInfo(batch, routingKeyspace(o, null), null, ro.idempotent());
+        return RequestInfo.of(batch, routingKeyspace(o, null), null, ro.idempotent());
     }
 
     private String routingKeyspace(StatementOptions o, String fromStatement) {
@@ -283,10 +232,10 @@ final class StatementRunner {
         return core.keyspace().orElse(null);
     }
 
-    private QueryParameters parameters(ResolvedOptions ro, io.jsylla.Consistency consistency, long timestamp, Values values,
-                                       boolean skipMetadata, PagingState state) {
+    private static QueryParameters parameters(ResolvedOptions ro, io.jsylla.Consistency consistency, long timestamp,
+                                              PagingState state) {
         byte[] raw = state.isStart() ? null : state.rawState();
-        return new QueryParameters(consistency, values, skipMetadata, ro.pageSize(),
+        return new QueryParameters(consistency, Values.NONE, false, ro.pageSize(),
                 raw == null ? null : ByteBuffer.wrap(raw), ro.serialConsistency(), timestamp, null,
                 QueryParameters.NO_NOW_IN_SECONDS);
     }
@@ -301,10 +250,15 @@ final class StatementRunner {
 
         java.util.Optional<String> keyspace();
 
-        <T> CompletableFuture<T> run(MessageFactory messages, ResolvedOptions options, RequestInfo info,
-                                     RequestExecution.Reprepare reprepare, RequestExecution.Finisher<T> finisher);
+        /** What every request of the session uses. */
+        RequestExecution.Services services();
 
-        void finish(RequestExecution.Outcome outcome, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target);
+        /** Starts the request, unless the session is closed; returns it. */
+        <T> CompletableFuture<T> run(RequestExecution<T> execution);
+
+        /** Completes {@code target} with the query result an answer makes, after what the answer calls for (USE, schema changes). */
+        void finish(Result result, Frame frame, io.jsylla.internal.cluster.Node node, List<ColumnSpec> knownColumns,
+                    CompletableFuture<QueryResult> target);
 
         QueryResult emptyResult();
 

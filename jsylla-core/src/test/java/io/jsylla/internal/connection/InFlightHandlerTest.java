@@ -119,6 +119,61 @@ class InFlightHandlerTest {
         assertThat(handler.inUse()).isZero();
     }
 
+    /** A request that is its own callback and sends again from its answer, as the execution core's retries do. */
+    static final class Resending extends InFlightRequest implements ResponseCallback {
+        final List<Frame> responses = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
+        final List<Runnable> onAnswer = new ArrayList<>();
+
+        void arm(String cql) {
+            reset(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, 0);
+        }
+
+        @Override
+        public void onResponse(Frame frame) {
+            responses.add(frame);
+            if (!onAnswer.isEmpty()) onAnswer.remove(0).run();
+        }
+
+        @Override
+        public void onFailure(Throwable error) {
+            failures.add(error);
+        }
+    }
+
+    @Test
+    void aSelfCallbackRequestIsReArmedAndSentAgainFromItsOwnAnswer() {
+        Resending r = new Resending();
+        r.arm("SELECT first");
+        RequestFrame first = send(r);
+        List<RequestFrame> resent = new ArrayList<>();
+        r.onAnswer.add(() -> {
+            r.arm("SELECT second"); // on the event loop, inside the first answer's delivery
+            resent.add(send(r));
+        });
+        ch.writeInbound(response(ProtocolVersion.V4, first.stream(), new SetKeyspaceResult("one")));
+        assertThat(resent).hasSize(1);
+        assertThat(Wire.readLongString(resent.get(0).body())).isEqualTo("SELECT second");
+        assertThat(handler.inUse()).isEqualTo(1);
+
+        // A duplicate answer on the first stream must not reach the re-armed request.
+        ch.writeInbound(response(ProtocolVersion.V4, first.stream() == resent.get(0).stream() ? 7 : first.stream(),
+                new SetKeyspaceResult("stale")));
+        assertThat(r.responses).hasSize(1);
+
+        ch.writeInbound(response(ProtocolVersion.V4, resent.get(0).stream(), new SetKeyspaceResult("two")));
+        assertThat(r.responses).extracting(f -> Responses.decode(f))
+                .containsExactly(new SetKeyspaceResult("one"), new SetKeyspaceResult("two"));
+        assertThat(r.failures).isEmpty();
+        assertThat(handler.inUse()).isZero();
+    }
+
+    @Test
+    void aSubclassThatIsNotItsOwnCallbackIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InFlightRequest() { })
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must implement ResponseCallback");
+    }
+
     @Test
     void eventsOnStreamMinusOneGoToTheListener() {
         List<Frame> events = new ArrayList<>();

@@ -1,0 +1,122 @@
+package io.jsylla.internal.session;
+
+import io.jsylla.BoundStatement;
+import io.jsylla.PagingState;
+import io.jsylla.PreparedStatement;
+import io.jsylla.QueryResult;
+import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.connection.Connection;
+import io.jsylla.internal.protocol.Execute;
+import io.jsylla.internal.protocol.Frame;
+import io.jsylla.internal.protocol.Opcode;
+import io.jsylla.internal.protocol.ProtocolVersion;
+import io.jsylla.internal.protocol.QueryParameters;
+import io.jsylla.internal.protocol.Request;
+import io.jsylla.internal.protocol.Result;
+import io.jsylla.internal.protocol.RowsResult;
+import io.jsylla.internal.protocol.Values;
+import io.jsylla.internal.request.PreparedCache;
+import io.jsylla.internal.request.RequestExecution;
+import io.jsylla.internal.result.Results;
+import io.jsylla.internal.routing.Partitioner;
+import io.jsylla.internal.routing.Token;
+import io.jsylla.internal.routing.TokenSource;
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One bound statement's execution, the hot path: it is also its own EXECUTE message, written
+ * at whatever consistency the execution has reached when a connection encodes it, so running
+ * a bound statement makes no message, parameters or callback objects.
+ */
+final class BoundExecution extends RequestExecution<QueryResult> implements Request, TokenSource {
+    private final StatementRunner.SessionCore core;
+    private final PreparedStatement ps;
+    private final byte[] id;
+    private final PreparedCache.ResultShape shape;
+    private final Values values;
+    private final boolean skipMetadata;
+    private final PagingState state;
+    private final long timestamp;
+    private ByteBuffer routingKey; // made only when a policy asks for it: token-aware routing hashes in place
+
+    /** @param routingKey the statement's own routing key option, or null to route by its bound partition key */
+    BoundExecution(StatementRunner.SessionCore core, BoundStatement b, String keyspace, ByteBuffer routingKey,
+                   ResolvedOptions options, PreparedCache.ResultShape shape, boolean skipMetadata, PagingState state) {
+        super(b, keyspace, routingKey, options, core.services());
+        this.routingKey = routingKey;
+        this.core = core;
+        this.ps = b.preparedStatement();
+        this.id = ApiAccess.id(ps);
+        this.shape = shape;
+        this.values = ApiAccess.values(b);
+        this.skipMetadata = skipMetadata;
+        this.state = state;
+        this.timestamp = options.timestamp(); // once per request: retries keep it
+    }
+
+    private ResolvedOptions options() {
+        return (ResolvedOptions) settings();
+    }
+
+    // ---- routing
+
+    @Override
+    public ByteBuffer routingKey() {
+        ByteBuffer k = routingKey;
+        if (k == null) routingKey = k = RoutingKeys.of((BoundStatement) statement()); // racy but idempotent
+        return k;
+    }
+
+    @Override
+    public Token token(Partitioner partitioner) {
+        ByteBuffer k = routingKey;
+        return k != null ? partitioner.hash(k) : RoutingKeys.token((BoundStatement) statement(), partitioner);
+    }
+
+    // ---- the EXECUTE message
+
+    @Override
+    protected Request message() {
+        return this;
+    }
+
+    @Override
+    public int opcode() {
+        return Opcode.EXECUTE;
+    }
+
+    @Override
+    public boolean isTraceable() {
+        return true;
+    }
+
+    @Override
+    public void encode(ByteBuf out, ProtocolVersion version) {
+        ResolvedOptions o = options();
+        byte[] paging = state.isStart() ? null : state.rawState();
+        Execute.writeIds(out, version, id, shape.metadataId());
+        QueryParameters.write(out, version, consistency(), values, skipMetadata, o.pageSize(),
+                paging == null ? null : ByteBuffer.wrap(paging), o.serialConsistency(), timestamp, null,
+                QueryParameters.NO_NOW_IN_SECONDS);
+    }
+
+    // ---- the answer
+
+    @Override
+    protected CompletableFuture<Void> reprepare(Connection connection, long deadline) {
+        return StatementRunner.reprepare(connection, ps, deadline);
+    }
+
+    @Override
+    protected void finish(Result result, Frame frame, Node node) {
+        if (result instanceof RowsResult rows && rows.metadata().metadataChanged()) {
+            PreparedCache.ResultShape changed = new PreparedCache.ResultShape(rows.metadata().newMetadataId(),
+                    Results.columns(rows.metadata().columns()));
+            core.prepared().shape(id, changed);
+            ApiAccess.shape(ps, changed);
+        }
+        core.finish(result, frame, node, shape.columns(), this);
+    }
+}
