@@ -31,6 +31,11 @@ public final class PreparedStatement extends Statement<PreparedStatement> {
             }
 
             @Override
+            public BoundValues bind(PreparedStatement ps, Object[] values) {
+                return Binder.positional(ps.cql, ps.variables, values);
+            }
+
+            @Override
             public Object resultShape(PreparedStatement ps) {
                 return ps.resultShape;
             }

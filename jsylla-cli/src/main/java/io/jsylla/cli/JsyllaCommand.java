@@ -7,7 +7,7 @@ import picocli.CommandLine.IVersionProvider;
 /** {@code jsylla}: a local node, the demo, and (in later releases) a CQL shell and benchmarks. */
 @Command(name = "jsylla", mixinStandardHelpOptions = true, versionProvider = JsyllaCommand.Version.class,
         description = "jsylla, a Java driver for ScyllaDB and Apache Cassandra: tools.",
-        subcommands = {NodeCommand.class, DemoCommand.class})
+        subcommands = {NodeCommand.class, DemoCommand.class, BenchCommand.class})
 public final class JsyllaCommand {
     static final class Version implements IVersionProvider {
         @Override

@@ -77,6 +77,12 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
         return new LazyPlan(request, cluster, rotation.getAndIncrement());
     }
 
+    /** An up local replica, else the rotating pick among up local nodes; null when only the full plan can tell. */
+    @Override
+    public NodeInfo firstNode(RequestInfo request, ClusterView cluster) {
+        return firstNode(request, cluster, rotation.getAndIncrement());
+    }
+
     /**
      * Most requests succeed on the first node tried: that node is chosen with no allocation,
      * and the rest of the plan is built only if a second node is asked for.

@@ -16,6 +16,16 @@ public interface LoadBalancingPolicy {
     /** The nodes to try for this request, best first. */
     Iterator<NodeInfo> newQueryPlan(RequestInfo request, ClusterView cluster);
 
+    /**
+     * The node {@link #newQueryPlan} would put first, found without building a plan; null (the
+     * default) when the policy cannot tell cheaply. Most requests succeed on their first node:
+     * the session tries this one, and asks for the plan only if it needs another node (skipping
+     * this one in it).
+     */
+    default NodeInfo firstNode(RequestInfo request, ClusterView cluster) {
+        return null;
+    }
+
     /** A request to this node completed, with its latency; {@code error} null on success. */
     default void onRequestCompleted(NodeInfo node, long latencyNanos, Throwable error) {}
 }

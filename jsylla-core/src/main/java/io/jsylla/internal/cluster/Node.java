@@ -26,6 +26,7 @@ public final class Node {
     private volatile NodePool pool;
     private volatile NodeInfo info;
     private final LongAdder requests = new LongAdder();
+    private volatile io.jsylla.QueryResult emptyResult;
     private final AtomicLong stateVersion;
 
     /** @param stateVersion bumped on every change of any node, so views of all nodes know to rebuild */
@@ -95,6 +96,16 @@ public final class Node {
     }
 
     /** Counts a message sent to this node. */
+    /**
+     * This node's answer to a request with nothing to report (no rows, warnings or tracing id):
+     * immutable, so made once and shared by every write the node coordinates.
+     */
+    public io.jsylla.QueryResult emptyResult(java.util.function.Function<InetSocketAddress, io.jsylla.QueryResult> make) {
+        io.jsylla.QueryResult r = emptyResult;
+        if (r == null) emptyResult = r = make.apply(address); // racy but idempotent
+        return r;
+    }
+
     public void countRequest() {
         requests.increment();
     }

@@ -74,7 +74,7 @@ public final class Connection {
     /** As {@link #send(Request)}, failing with RequestTimeoutException past {@code deadline} ({@link System#nanoTime()}; 0 never). */
     public CompletableFuture<Frame> send(Request message, long deadline) {
         CompletableFuture<Frame> f = new CompletableFuture<>();
-        InFlightRequest r = new InFlightRequest(message, false, null, new ResponseCallback() {
+        InFlightRequest r = InFlightRequest.of(message, false, null, new ResponseCallback() {
             @Override
             public void onResponse(Frame frame) {
                 f.complete(frame);

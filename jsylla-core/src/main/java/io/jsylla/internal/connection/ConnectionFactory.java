@@ -16,7 +16,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * what was agreed for every later one.
  *
  * <pre>
- *   head ⇄ [SslHandler] ⇄ IdleStateHandler ⇄ FrameDecoder | SegmentDecoder + SegmentEncoder (v5) ⇄ InFlightHandler ⇄ tail
+ *   head ⇄ [SslHandler] ⇄ FrameDecoder | SegmentDecoder + SegmentEncoder (v5) ⇄ InFlightHandler ⇄ tail
  * </pre>
  */
 public final class ConnectionFactory {
@@ -142,10 +141,9 @@ public final class ConnectionFactory {
                     ch.close();
                     f.completeExceptionally(e);
                 } else {
-                    long idle = options.idleTimeout().toMillis();
-                    long beat = options.heartbeatInterval().toMillis();
-                    p.addBefore(p.context(v.usesSegments() ? "segmentDecoder" : "frameDecoder").name(), "idle",
-                            new IdleStateHandler(idle, 0, beat, TimeUnit.MILLISECONDS));
+                    long idle = options.idleTimeout().toNanos();
+                    long beat = options.heartbeatInterval().toNanos();
+                    ch.eventLoop().execute(() -> inFlight.idleChecks(idle, beat));
                     if (!f.complete(c)) ch.close();
                 }
             });

@@ -3,8 +3,6 @@ package io.jsylla.internal.connection;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Options;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +20,24 @@ final class Heartbeat {
         this.node = node;
     }
 
-    void onIdle(ChannelHandlerContext ctx, IdleStateEvent idle) {
-        if (idle.state() == IdleState.READER_IDLE) {
-            log.warn("{}: nothing received for the idle timeout; closing the connection", node);
-            ctx.close();
-        } else if (idle.state() == IdleState.ALL_IDLE) {
-            ctx.channel().writeAndFlush(new InFlightRequest(Options.INSTANCE, false, null, new ResponseCallback() {
-                @Override
-                public void onResponse(Frame frame) {
-                    log.trace("{}: heartbeat answered", node);
-                }
+    /** Nothing came back for the idle timeout. */
+    void onReaderIdle(ChannelHandlerContext ctx) {
+        log.warn("{}: nothing received for the idle timeout; closing the connection", node);
+        ctx.close();
+    }
 
-                @Override
-                public void onFailure(Throwable error) {
-                    log.debug("{}: heartbeat failed: {}", node, error.toString());
-                }
-            }), ctx.voidPromise());
-        }
+    /** Nothing went either way for the heartbeat interval. */
+    void onAllIdle(ChannelHandlerContext ctx) {
+        ctx.channel().writeAndFlush(InFlightRequest.of(Options.INSTANCE, false, null, new ResponseCallback() {
+            @Override
+            public void onResponse(Frame frame) {
+                log.trace("{}: heartbeat answered", node);
+            }
+
+            @Override
+            public void onFailure(Throwable error) {
+                log.debug("{}: heartbeat failed: {}", node, error.toString());
+            }
+        }), ctx.voidPromise());
     }
 }

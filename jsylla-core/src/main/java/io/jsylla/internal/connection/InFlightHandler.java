@@ -11,7 +11,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -60,12 +59,31 @@ final class InFlightHandler extends ChannelDuplexHandler {
         return version;
     }
 
-    /** How often pending requests are checked against their deadlines. */
+    /** How often pending requests are checked against their deadlines, and the connection for idleness. */
     static final long SWEEP_MILLIS = 10;
     private io.netty.util.concurrent.ScheduledFuture<?> sweeper;
     private final java.util.function.IntConsumer expireIfLate = this::expireIfLate;
     private long now;
     private ChannelHandlerContext context;
+    /** {@link System#nanoTime()}; replaced in tests. */
+    java.util.function.LongSupplier clock = System::nanoTime;
+    // Idleness, tracked here rather than by an IdleStateHandler, which would wrap every write's
+    // promise in a listener: a read or write only sets a flag; the sweep turns flags into times.
+    private boolean readSeen;
+    private boolean writeSeen;
+    private long lastRead;
+    private long lastActivity;
+    private long idleNanos;  // no answer for this long closes the connection; 0 off
+    private long beatNanos;  // no traffic either way for this long sends a heartbeat; 0 off
+
+    /** Starts watching for idleness (after the handshake): heartbeats every {@code beatNanos} of silence, a close after {@code idleNanos} without answers. Event loop only. */
+    void idleChecks(long idleNanos, long beatNanos) {
+        long t = clock.getAsLong();
+        lastRead = t;
+        lastActivity = t;
+        this.idleNanos = idleNanos;
+        this.beatNanos = beatNanos;
+    }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
@@ -77,12 +95,38 @@ final class InFlightHandler extends ChannelDuplexHandler {
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         if (sweeper != null) sweeper.cancel(false);
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
     }
 
     private void sweep() {
+        long t = clock.getAsLong();
+        checkIdle(t);
         if (ids.inUse() == 0) return;
-        now = System.nanoTime();
+        now = t;
         ids.forEachInUse(expireIfLate);
+    }
+
+    private void checkIdle(long t) {
+        if (readSeen) {
+            lastRead = t;
+            lastActivity = t;
+            readSeen = false;
+        }
+        if (writeSeen) {
+            lastActivity = t;
+            writeSeen = false;
+        }
+        if (heartbeat == null || context == null) return;
+        if (idleNanos > 0 && t - lastRead >= idleNanos) {
+            lastRead = t;
+            heartbeat.onReaderIdle(context);
+        } else if (beatNanos > 0 && t - lastActivity >= beatNanos) {
+            lastActivity = t;
+            heartbeat.onAllIdle(context);
+        }
     }
 
     private void expireIfLate(int id) {
@@ -102,12 +146,24 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
     }
 
+    /**
+     * Request frames written since the last flush, encoded back to back into one pooled buffer:
+     * one allocation and one trip down the pipeline per flush, not per request.
+     */
+    private ByteBuf batch;
+    /** A batch this large goes down the pipeline before the flush, so that memory stays bounded. */
+    static final int MAX_BATCH_BYTES = 256 * 1024;
+
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (!(msg instanceof InFlightRequest r)) {
+            writeBatch(ctx); // keep the order of everything written
             ctx.write(msg, promise);
             return;
         }
+        // Requests are written with the void promise: a failed socket write closes the channel,
+        // which fails every request still waiting. A real promise only learns the frame was queued.
+        if (!promise.isVoid()) promise.trySuccess();
         if (r.isCancelled()) {
             fail(r, new ConnectionException(node, "request cancelled before it was written", null));
             return;
@@ -121,18 +177,32 @@ final class InFlightHandler extends ChannelDuplexHandler {
             fail(r, new ConnectionException(node, "no free stream id (" + ids.capacity() + " in flight)", null));
             return;
         }
-        ByteBuf frame = ctx.alloc().ioBuffer();
+        if (batch == null) batch = ctx.alloc().ioBuffer(4096);
         try {
-            FrameCodec.encode(frame, version, id, r.tracing, r.customPayload, r.request, compressor);
+            FrameCodec.encode(batch, version, id, r.tracing, r.customPayload(), r.request, compressor);
         } catch (RuntimeException e) {
-            frame.release();
-            ids.release(id);
+            ids.release(id); // the batch is left as it was
             fail(r, e);
             return;
         }
         r.streamId = id;
         pending[id] = r;
-        ctx.write(frame, promise);
+        writeSeen = true;
+        if (batch.readableBytes() >= MAX_BATCH_BYTES) writeBatch(ctx);
+    }
+
+    private void writeBatch(ChannelHandlerContext ctx) {
+        ByteBuf b = batch;
+        if (b == null) return;
+        batch = null;
+        if (b.isReadable()) ctx.write(b, ctx.voidPromise());
+        else b.release();
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        writeBatch(ctx);
+        ctx.flush();
     }
 
     @Override
@@ -141,6 +211,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
+        readSeen = true;
         int id = frame.streamId();
         if (id < 0) {
             try {
@@ -190,15 +261,6 @@ final class InFlightHandler extends ChannelDuplexHandler {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent idle && heartbeat != null) {
-            heartbeat.onIdle(ctx, idle);
-        } else {
-            super.userEventTriggered(ctx, evt);
-        }
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (closeCause == null) {
@@ -213,6 +275,10 @@ final class InFlightHandler extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         closed = true;
+        if (batch != null) {
+            batch.release(); // never to be written: its requests fail below
+            batch = null;
+        }
         for (int id = 0; id < pending.length; id++) {
             InFlightRequest r = pending[id];
             if (r != null) {

@@ -6,19 +6,17 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
- * A request on its way through a connection: the message, its frame options, where the answer
- * goes, and (once written) its stream id. Cancelling it does not free the stream id, which
- * stays taken until the late answer arrives.
+ * A request on its way through a connection: the message, its frame options, and (once written)
+ * its stream id; it is also where the answer goes. Cancelling it does not free the stream id,
+ * which stays taken until the late answer arrives.
  *
- * <p>Either built around a {@link ResponseCallback}, or subclassed by a callback that is its own
- * in-flight request and is {@linkplain #reset re-armed} for each send: the execution core does
- * that, so that sending makes no object per attempt.
+ * <p>{@link #of} wraps a {@link ResponseCallback}; the execution core instead subclasses it, one
+ * object per attempt chain {@linkplain #reset re-armed} for each send, so that sending makes no
+ * object per attempt.
  */
-public class InFlightRequest {
+public abstract class InFlightRequest implements ResponseCallback {
     Request request;
     boolean tracing;
-    Map<String, ByteBuffer> customPayload;
-    private final ResponseCallback callback;
     /** Set on the event loop when written; -1 before. */
     int streamId = -1;
     /** The connection whose in-flight slot this holds, given back on completion. */
@@ -27,20 +25,14 @@ public class InFlightRequest {
     long deadline;
     private volatile boolean cancelled;
 
-    public InFlightRequest(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
-                           ResponseCallback callback) {
-        this.request = request;
-        this.tracing = tracing;
-        this.customPayload = customPayload;
-        this.callback = callback;
+    /** For a subclass that {@link #reset}s before each send. */
+    protected InFlightRequest() {
     }
 
-    /** For a subclass that is its own callback; it must {@link #reset} before each send. */
-    protected InFlightRequest() {
-        if (!(this instanceof ResponseCallback self)) {
-            throw new IllegalStateException(getClass().getName() + " must implement ResponseCallback");
-        }
-        this.callback = self;
+    /** A request whose answer, failure or timeout goes to {@code callback}. */
+    public static InFlightRequest of(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
+                                     ResponseCallback callback) {
+        return new WithCallback(request, tracing, customPayload, callback);
     }
 
     /**
@@ -50,7 +42,6 @@ public class InFlightRequest {
     protected final void reset(Request request, boolean tracing, long deadline) {
         this.request = request;
         this.tracing = tracing;
-        this.customPayload = null;
         this.deadline = deadline;
         this.streamId = -1;
         this.connection = null;
@@ -63,6 +54,11 @@ public class InFlightRequest {
         return this;
     }
 
+    /** The custom payload the frame carries, or null. */
+    Map<String, ByteBuffer> customPayload() {
+        return null;
+    }
+
     /** The connection of the latest send, or null before the first one. Racy outside the event loop: a hint. */
     public Connection connection() {
         return connection;
@@ -72,7 +68,7 @@ public class InFlightRequest {
     void expire() {
         if (cancelled) return;
         cancelled = true;
-        callback.onTimeout();
+        onTimeout();
     }
 
     /** Abandons the request (timeout, another execution won): its answer will be dropped. */
@@ -91,12 +87,44 @@ public class InFlightRequest {
     void deliver(Frame frame) {
         Connection c = connection;
         if (c != null) c.release();
-        if (!cancelled) callback.onResponse(frame);
+        if (!cancelled) onResponse(frame);
     }
 
     void fail(Throwable error) {
         Connection c = connection;
         if (c != null) c.release();
-        if (!cancelled) callback.onFailure(error);
+        if (!cancelled) onFailure(error);
+    }
+
+    private static final class WithCallback extends InFlightRequest {
+        private final Map<String, ByteBuffer> customPayload;
+        private final ResponseCallback callback;
+
+        WithCallback(Request request, boolean tracing, Map<String, ByteBuffer> customPayload, ResponseCallback callback) {
+            this.request = request;
+            this.tracing = tracing;
+            this.customPayload = customPayload;
+            this.callback = callback;
+        }
+
+        @Override
+        Map<String, ByteBuffer> customPayload() {
+            return customPayload;
+        }
+
+        @Override
+        public void onResponse(Frame frame) {
+            callback.onResponse(frame);
+        }
+
+        @Override
+        public void onFailure(Throwable error) {
+            callback.onFailure(error);
+        }
+
+        @Override
+        public void onTimeout() {
+            callback.onTimeout();
+        }
     }
 }

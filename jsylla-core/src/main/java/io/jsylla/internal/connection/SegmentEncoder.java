@@ -8,8 +8,9 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Protocol v5: packs the frames written between two flushes into as few segments as they fit
- * (128 KiB each), so a burst of small requests costs one checksum and one write.
+ * Protocol v5: packs the frames written between two flushes (buffers of whole frames, back to
+ * back) into as few segments as they fit (128 KiB each), so a burst of small requests costs one
+ * checksum and one write.
  */
 final class SegmentEncoder extends ChannelOutboundHandlerAdapter {
     private final SegmentPacker packer;
@@ -21,15 +22,15 @@ final class SegmentEncoder extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (!(msg instanceof ByteBuf frame)) {
+        if (!(msg instanceof ByteBuf frames)) {
             ctx.write(msg, promise);
             return;
         }
         try {
             if (pending == null) pending = ctx.alloc().ioBuffer();
-            packer.add(frame, pending);
+            packer.add(frames, pending);
         } finally {
-            frame.release();
+            frames.release();
         }
         // Frames are written with the void promise; a failed socket write closes the channel,
         // which fails every request still waiting.

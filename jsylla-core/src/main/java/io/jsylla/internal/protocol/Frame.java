@@ -8,14 +8,99 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A decoded response frame. The tracing id, warnings and custom payload that may open the body have
- * been stripped; {@code body} is an unpooled heap buffer holding only the message that follows them,
- * so it needs no release.
- *
- * @param tracingId     null when the frame has none
- * @param warnings      empty when the frame has none
- * @param customPayload empty when the frame has none
+ * A decoded response frame. The tracing id, warnings and custom payload that may open the body
+ * have been stripped; the body is the message that follows them, kept as a range of an unpooled
+ * heap buffer (so it needs no release) that many frames of one read may share: a frame costs
+ * one object, and {@link #body()} makes a view only when asked.
  */
-public record Frame(ProtocolVersion version, int flags, int streamId, int opcode, UUID tracingId,
-                    List<String> warnings, Map<String, ByteBuffer> customPayload, ByteBuf body) {
+public final class Frame {
+    /** What a frame rarely carries, kept apart so that the usual frame stays small. */
+    private record Extras(UUID tracingId, List<String> warnings, Map<String, ByteBuffer> customPayload) {}
+
+    private final ProtocolVersion version;
+    /** flags (8 bits), opcode (8 bits), stream id (16 bits, signed). */
+    private final int header;
+    private final Extras extras; // null when the frame has none
+    private final ByteBuf source;
+    private final int bodyStart;
+    private final int bodyLength;
+
+    /** A frame whose body is {@code body}'s readable bytes. */
+    public Frame(ProtocolVersion version, int flags, int streamId, int opcode, UUID tracingId, List<String> warnings,
+                 Map<String, ByteBuffer> customPayload, ByteBuf body) {
+        this(version, flags, streamId, opcode, tracingId, warnings, customPayload, body, body.readerIndex(),
+                body.readableBytes());
+    }
+
+    /**
+     * @param tracingId     null when the frame has none
+     * @param warnings      empty when the frame has none
+     * @param customPayload empty when the frame has none
+     * @param source        the buffer holding the body, which must not change while the frame lives
+     */
+    public Frame(ProtocolVersion version, int flags, int streamId, int opcode, UUID tracingId, List<String> warnings,
+                 Map<String, ByteBuffer> customPayload, ByteBuf source, int bodyStart, int bodyLength) {
+        if (streamId < Short.MIN_VALUE || streamId > Short.MAX_VALUE) throw new IllegalArgumentException("stream id " + streamId);
+        this.version = version;
+        this.header = (flags & 0xFF) << 24 | (opcode & 0xFF) << 16 | (streamId & 0xFFFF);
+        this.extras = tracingId == null && warnings.isEmpty() && customPayload.isEmpty() ? null
+                : new Extras(tracingId, warnings, customPayload);
+        this.source = source;
+        this.bodyStart = bodyStart;
+        this.bodyLength = bodyLength;
+    }
+
+    public ProtocolVersion version() {
+        return version;
+    }
+
+    public int flags() {
+        return header >>> 24;
+    }
+
+    public int streamId() {
+        return (short) header;
+    }
+
+    public int opcode() {
+        return (header >>> 16) & 0xFF;
+    }
+
+    /** Null when the frame has none. */
+    public UUID tracingId() {
+        return extras == null ? null : extras.tracingId();
+    }
+
+    /** Empty when the frame has none. */
+    public List<String> warnings() {
+        return extras == null ? List.of() : extras.warnings();
+    }
+
+    /** Empty when the frame has none. */
+    public Map<String, ByteBuffer> customPayload() {
+        return extras == null ? Map.of() : extras.customPayload();
+    }
+
+    /** The body, as a fresh view with its own indexes: reading it never disturbs another reader. */
+    public ByteBuf body() {
+        return source.slice(bodyStart, bodyLength);
+    }
+
+    public int bodyLength() {
+        return bodyLength;
+    }
+
+    /** The [int] at {@code offset} in the body, read in place. */
+    public int bodyInt(int offset) {
+        if (offset < 0 || offset + 4 > bodyLength) {
+            throw new IndexOutOfBoundsException("int at " + offset + " of a " + bodyLength + "-byte body");
+        }
+        return source.getInt(bodyStart + offset);
+    }
+
+    @Override
+    public String toString() {
+        return "Frame[" + version + ", stream " + streamId() + ", " + Opcode.name(opcode()) + ", " + bodyLength + " bytes"
+                + (tracingId() == null ? "" : ", tracing " + tracingId()) + (warnings().isEmpty() ? "" : ", warnings " + warnings()) + "]";
+    }
 }

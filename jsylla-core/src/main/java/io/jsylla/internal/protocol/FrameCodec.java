@@ -80,6 +80,11 @@ public final class FrameCodec {
         request.encode(out, version);
     }
 
+    /** The length (header included) of the frame, complete and well formed, that starts at {@code index}. */
+    public static int encodedLength(ByteBuf in, int index) {
+        return HEADER_LENGTH + in.getInt(index + LENGTH_OFFSET);
+    }
+
     /**
      * The length (header included) of the response frame at {@code in.readerIndex()}, without
      * consuming anything; -1 while fewer than 9 bytes are readable.
@@ -130,10 +135,18 @@ public final class FrameCodec {
         int flags = in.getUnsignedByte(start + 1);
         int streamId = in.getShort(start + 2);
         int opcode = in.getUnsignedByte(start + 4);
-        ByteBuf raw = in.slice(start + HEADER_LENGTH, length - HEADER_LENGTH);
+        int bodyStart = start + HEADER_LENGTH;
+        int bodyLength = length - HEADER_LENGTH;
         in.skipBytes(length); // past the frame even if its body turns out malformed
 
         try {
+            if ((flags & (FrameFlags.COMPRESSED | FrameFlags.TRACING | FrameFlags.WARNING | FrameFlags.CUSTOM_PAYLOAD)) == 0) {
+                // The common case: the frame is a range of its input (or of one copy of it), no view made.
+                if (copy) return new Frame(version, flags, streamId, opcode, null, List.of(), Map.of(),
+                        Unpooled.buffer(bodyLength).writeBytes(in, bodyStart, bodyLength));
+                return new Frame(version, flags, streamId, opcode, null, List.of(), Map.of(), in, bodyStart, bodyLength);
+            }
+            ByteBuf raw = in.slice(bodyStart, bodyLength);
             ByteBuf body;
             if ((flags & FrameFlags.COMPRESSED) != 0) {
                 if (compressor == null) {
@@ -149,7 +162,7 @@ public final class FrameCodec {
             UUID tracingId = (flags & FrameFlags.TRACING) != 0 ? Wire.readUuid(body) : null;
             List<String> warnings = (flags & FrameFlags.WARNING) != 0 ? Wire.readStringList(body) : List.of();
             Map<String, ByteBuffer> payload = (flags & FrameFlags.CUSTOM_PAYLOAD) != 0 ? Wire.readBytesMap(body) : Map.of();
-            return new Frame(version, flags, streamId, opcode, tracingId, warnings, payload, body.slice());
+            return new Frame(version, flags, streamId, opcode, tracingId, warnings, payload, body);
         } catch (IndexOutOfBoundsException e) {
             throw new CodecException("malformed " + Opcode.name(opcode) + " frame on stream " + streamId
                     + ": body ends early", e);

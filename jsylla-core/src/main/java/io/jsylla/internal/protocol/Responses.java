@@ -9,11 +9,14 @@ public final class Responses {
     }
 
     /**
-     * The message of {@code frame}. The frame's body is read through a duplicate, so decoding twice
+     * The message of {@code frame}. The frame's body is read through a fresh view, so decoding twice
      * gives the same answer. Malformed bodies and opcodes a server never sends raise {@link CodecException}.
      */
     public static Response decode(Frame frame) {
-        ByteBuf in = frame.body().duplicate();
+        if (frame.opcode() == Opcode.RESULT && frame.bodyLength() >= 4 && frame.bodyInt(0) == Result.VOID) {
+            return VoidResult.INSTANCE; // every write's answer: read in place, no view made
+        }
+        ByteBuf in = frame.body();
         ProtocolVersion version = frame.version();
         try {
             return switch (frame.opcode()) {

@@ -17,19 +17,30 @@ public final class SegmentPacker {
         this.codec = codec;
     }
 
-    /** Adds one complete encoded frame (consumed, not released), writing any segment that fills up to {@code out}. */
-    public void add(ByteBuf frame, ByteBuf out) {
-        int length = frame.readableBytes();
-        if (length > SegmentCodec.MAX_PAYLOAD_LENGTH) {
-            flush(out); // frames must stay in order: earlier small ones go first
-            while (frame.isReadable()) {
-                int chunk = Math.min(SegmentCodec.MAX_PAYLOAD_LENGTH, frame.readableBytes());
-                codec.encode(frame.readSlice(chunk), false, out);
+    /**
+     * Adds complete encoded frames, back to back in {@code frames}' readable bytes (consumed, not
+     * released), writing any segment that fills up to {@code out}.
+     */
+    public void add(ByteBuf frames, ByteBuf out) {
+        while (frames.isReadable()) {
+            int length = frames.readableBytes() < FrameCodec.HEADER_LENGTH ? -1
+                    : FrameCodec.encodedLength(frames, frames.readerIndex());
+            if (length < FrameCodec.HEADER_LENGTH || length > frames.readableBytes()) {
+                throw new IllegalArgumentException("not whole frames: " + frames.readableBytes() + " bytes left, "
+                        + (length < 0 ? "no frame header" : "the next frame needs " + length));
             }
-            return;
+            if (length > SegmentCodec.MAX_PAYLOAD_LENGTH) {
+                flush(out); // frames must stay in order: earlier small ones go first
+                for (int left = length; left > 0; ) {
+                    int chunk = Math.min(SegmentCodec.MAX_PAYLOAD_LENGTH, left);
+                    codec.encode(frames.readSlice(chunk), false, out);
+                    left -= chunk;
+                }
+                continue;
+            }
+            if (pending.readableBytes() + length > SegmentCodec.MAX_PAYLOAD_LENGTH) flush(out);
+            pending.writeBytes(frames, length);
         }
-        if (pending.readableBytes() + length > SegmentCodec.MAX_PAYLOAD_LENGTH) flush(out);
-        pending.writeBytes(frame);
     }
 
     /** Writes the pending frames, if any, as one self-contained segment. */

@@ -17,7 +17,6 @@ import io.jsylla.internal.cluster.Metadata;
 import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.InFlightRequest;
-import io.jsylla.internal.connection.ResponseCallback;
 import io.jsylla.internal.connection.ServerErrors;
 import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.protocol.ErrorResponse;
@@ -27,6 +26,7 @@ import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Result;
 import io.jsylla.policies.ClusterView;
+import io.jsylla.policies.LoadBalancingPolicy;
 import io.jsylla.policies.RequestInfo;
 import io.jsylla.policies.RetryDecision;
 import io.netty.util.Timer;
@@ -99,7 +99,6 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
 
     private final Statement<?> statement;
     private final String keyspace;
-    private final ByteBuffer routingKey;
     private final Settings settings;
     private final Services services;
     /** When the request gives up ({@link System#nanoTime()}); connections sweep their requests against it. */
@@ -107,7 +106,9 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
     /** 1 once an answer, a final error, the timeout or a cancel ended the request; metrics are recorded before the caller wakes. */
     private volatile int finished;
     private volatile Consistency consistency;
-    private Iterator<NodeInfo> plan;                  // guarded by this once started
+    private NodeInfo firstNode;                       // guarded by this: the policy's cheap first pick, if any
+    private boolean firstNodeTaken;                   // guarded by this
+    private Iterator<NodeInfo> plan;                  // guarded by this: made at start, or after the first node if it was picked alone
     private Map<InetSocketAddress, Throwable> errors; // guarded by this; made on the first error
     private Execution firstExecution;                 // guarded by this
     private List<Execution> speculative;              // guarded by this; made on the first speculative start
@@ -116,13 +117,10 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
     /**
      * @param statement  what the policies see as the request's statement
      * @param keyspace   the keyspace it routes in, or null
-     * @param routingKey its partition key, or null; a subclass may instead compute {@link #routingKey()}
      */
-    protected RequestExecution(Statement<?> statement, String keyspace, ByteBuffer routingKey, Settings settings,
-                               Services services) {
+    protected RequestExecution(Statement<?> statement, String keyspace, Settings settings, Services services) {
         this.statement = statement;
         this.keyspace = keyspace;
-        this.routingKey = routingKey;
         this.settings = settings;
         this.services = services;
         this.consistency = settings.consistency();
@@ -166,10 +164,9 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
         return keyspace;
     }
 
+    /** The request's partition key, or null: {@link RequestInfo#routingKey()}, which subclasses answer. */
     @Override
-    public ByteBuffer routingKey() {
-        return routingKey;
-    }
+    public abstract ByteBuffer routingKey();
 
     @Override
     public final boolean idempotent() {
@@ -180,8 +177,10 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
 
     /** Plans and sends the request; returns this future. */
     public final RequestExecution<T> start() {
+        LoadBalancingPolicy policy = settings.policies().loadBalancing();
         try {
-            plan = settings.policies().loadBalancing().newQueryPlan(this, services.view());
+            firstNode = policy.firstNode(this, services.view());
+            if (firstNode == null) plan = policy.newQueryPlan(this, services.view());
         } catch (RuntimeException e) {
             fail(new ScyllaException("the load balancing policy failed to plan the request: " + e.getMessage(), e));
             return this;
@@ -221,8 +220,24 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
     /** The next node of the plan, or null when the plan is used up. */
     private Node nextNode() {
         synchronized (this) {
+            if (firstNode != null && !firstNodeTaken) {
+                firstNodeTaken = true;
+                Node n = services.metadata().node(firstNode.address());
+                if (n != null) return n;
+            }
+            if (plan == null) {
+                try {
+                    plan = settings.policies().loadBalancing().newQueryPlan(this, services.view());
+                } catch (RuntimeException e) {
+                    recordError(firstNode.address(), new ScyllaException("the load balancing policy failed to plan the rest"
+                            + " of the request: " + e.getMessage(), e));
+                    plan = java.util.Collections.emptyIterator();
+                }
+            }
             while (plan.hasNext()) {
-                Node n = services.metadata().node(plan.next().address());
+                NodeInfo next = plan.next();
+                if (firstNode != null && next.address().equals(firstNode.address())) continue; // tried first
+                Node n = services.metadata().node(next.address());
                 if (n != null) return n;
             }
             return null;
@@ -240,7 +255,7 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
      * One attempt chain on one node at a time: the first execution, or a speculative one. It is
      * its own in-flight request, re-armed for each send (a retry, a send after re-preparing).
      */
-    private final class Execution extends InFlightRequest implements ResponseCallback {
+    private final class Execution extends InFlightRequest {
         final int number;
         private volatile Node node;
         private long sentNanos;

@@ -39,6 +39,11 @@ public final class Results {
         return new DefaultQueryResult(data, paging, frame.tracingId(), frame.warnings(), coordinator);
     }
 
+    /** A result with nothing in it but its coordinator: no rows, no more pages, no warnings, no tracing. */
+    public static QueryResult empty(InetSocketAddress coordinator) {
+        return new DefaultQueryResult(RowsData.NONE, PagingState.end(), null, List.of(), coordinator);
+    }
+
     public static List<ColumnSpec> columns(List<ColumnDef> defs) {
         List<ColumnSpec> out = new ArrayList<>(defs.size());
         for (ColumnDef d : defs) out.add(new ColumnSpec(d.keyspace(), d.table(), d.name(), d.type()));

@@ -18,6 +18,9 @@ public final class ApiAccess {
 
         BoundValues boundValues(BoundStatement b);
 
+        /** As {@link PreparedStatement#bind(Object...)} does, without the statement object. */
+        BoundValues bind(PreparedStatement ps, Object[] values);
+
         Object resultShape(PreparedStatement ps);
 
         void resultShape(PreparedStatement ps, Object shape);
@@ -55,6 +58,10 @@ public final class ApiAccess {
 
     static BoundValues values(BoundStatement b) {
         return get().boundValues(b);
+    }
+
+    static BoundValues bind(PreparedStatement ps, Object[] values) {
+        return get().bind(ps, values);
     }
 
     static PreparedCache.ResultShape shape(PreparedStatement ps) {

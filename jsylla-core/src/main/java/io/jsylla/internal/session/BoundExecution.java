@@ -1,6 +1,6 @@
 package io.jsylla.internal.session;
 
-import io.jsylla.BoundStatement;
+import io.jsylla.Statement;
 import io.jsylla.PagingState;
 import io.jsylla.PreparedStatement;
 import io.jsylla.QueryResult;
@@ -14,7 +14,7 @@ import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.protocol.RowsResult;
-import io.jsylla.internal.protocol.Values;
+import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.request.PreparedCache;
 import io.jsylla.internal.request.RequestExecution;
 import io.jsylla.internal.result.Results;
@@ -33,24 +33,26 @@ import java.util.concurrent.CompletableFuture;
 final class BoundExecution extends RequestExecution<QueryResult> implements Request, TokenSource {
     private final StatementRunner.SessionCore core;
     private final PreparedStatement ps;
-    private final byte[] id;
+    private final BoundValues values;
     private final PreparedCache.ResultShape shape;
-    private final Values values;
-    private final boolean skipMetadata;
     private final PagingState state;
+    private final boolean skipMetadata;
     private final long timestamp;
     private ByteBuffer routingKey; // made only when a policy asks for it: token-aware routing hashes in place
 
-    /** @param routingKey the statement's own routing key option, or null to route by its bound partition key */
-    BoundExecution(StatementRunner.SessionCore core, BoundStatement b, String keyspace, ByteBuffer routingKey,
-                   ResolvedOptions options, PreparedCache.ResultShape shape, boolean skipMetadata, PagingState state) {
-        super(b, keyspace, routingKey, options, core.services());
-        this.routingKey = routingKey;
+    /**
+     * @param statement  what the policies see: the bound statement, or the prepared one when values came without one
+     * @param routingKey the statement's own routing key option, or null to route by its bound partition key
+     */
+    BoundExecution(StatementRunner.SessionCore core, Statement<?> statement, PreparedStatement ps, BoundValues values,
+                   String keyspace, ByteBuffer routingKey, ResolvedOptions options, PreparedCache.ResultShape shape,
+                   boolean skipMetadata, PagingState state) {
+        super(statement, keyspace, options, core.services());
         this.core = core;
-        this.ps = b.preparedStatement();
-        this.id = ApiAccess.id(ps);
+        this.ps = ps;
+        this.values = values;
+        this.routingKey = routingKey;
         this.shape = shape;
-        this.values = ApiAccess.values(b);
         this.skipMetadata = skipMetadata;
         this.state = state;
         this.timestamp = options.timestamp(); // once per request: retries keep it
@@ -65,14 +67,14 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
     @Override
     public ByteBuffer routingKey() {
         ByteBuffer k = routingKey;
-        if (k == null) routingKey = k = RoutingKeys.of((BoundStatement) statement()); // racy but idempotent
+        if (k == null) routingKey = k = RoutingKeys.of(ps, values); // racy but idempotent
         return k;
     }
 
     @Override
     public Token token(Partitioner partitioner) {
         ByteBuffer k = routingKey;
-        return k != null ? partitioner.hash(k) : RoutingKeys.token((BoundStatement) statement(), partitioner);
+        return k != null ? partitioner.hash(k) : RoutingKeys.token(ps, values, partitioner);
     }
 
     // ---- the EXECUTE message
@@ -96,7 +98,7 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
     public void encode(ByteBuf out, ProtocolVersion version) {
         ResolvedOptions o = options();
         byte[] paging = state.isStart() ? null : state.rawState();
-        Execute.writeIds(out, version, id, shape.metadataId());
+        Execute.writeIds(out, version, ApiAccess.id(ps), shape.metadataId());
         QueryParameters.write(out, version, consistency(), values, skipMetadata, o.pageSize(),
                 paging == null ? null : ByteBuffer.wrap(paging), o.serialConsistency(), timestamp, null,
                 QueryParameters.NO_NOW_IN_SECONDS);
@@ -114,7 +116,7 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
         if (result instanceof RowsResult rows && rows.metadata().metadataChanged()) {
             PreparedCache.ResultShape changed = new PreparedCache.ResultShape(rows.metadata().newMetadataId(),
                     Results.columns(rows.metadata().columns()));
-            core.prepared().shape(id, changed);
+            core.prepared().shape(ApiAccess.id(ps), changed);
             ApiAccess.shape(ps, changed);
         }
         core.finish(result, frame, node, shape.columns(), this);

@@ -31,6 +31,7 @@ import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.protocol.SchemaChangeResult;
 import io.jsylla.internal.protocol.SetKeyspaceResult;
+import io.jsylla.internal.protocol.VoidResult;
 import io.jsylla.internal.request.PreparedCache;
 import io.jsylla.internal.cluster.SessionClusterView;
 import io.jsylla.internal.request.RequestExecution;
@@ -215,7 +216,9 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     @Override
     public void finish(Result r, Frame frame, Node node, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target) {
-        QueryResult result = Results.of(r, frame, node.address(), knownColumns);
+        // A write's answer says nothing but who coordinated it: one shared result per node.
+        QueryResult result = r == VoidResult.INSTANCE && frame.tracingId() == null && frame.warnings().isEmpty()
+                ? node.emptyResult(Results::empty) : Results.of(r, frame, node.address(), knownColumns);
         if (r instanceof SetKeyspaceResult set) {
             switchKeyspace(CqlIdentifiers.quote(set.keyspace())).whenComplete((x, e) -> target.complete(result));
         } else if (r instanceof SchemaChangeResult && config.awaitSchemaAgreementAfterChange()) {
@@ -230,7 +233,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     @Override
     public QueryResult emptyResult() {
-        return Results.of(io.jsylla.internal.protocol.VoidResult.INSTANCE, null, null, null);
+        return Results.empty(null);
     }
 
     @Override
@@ -334,7 +337,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         // The hot path of applications: no lambda, same guarantees as guard().
         if (closed.get()) return CompletableFuture.failedFuture(new ClosedSessionException());
         try {
-            return runner.bound(ps.bind(values), ps.options(), state);
+            return runner.execute(ps, values, state);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

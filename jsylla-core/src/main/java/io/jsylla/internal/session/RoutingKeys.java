@@ -26,10 +26,13 @@ public final class RoutingKeys {
 
     /** From a bound statement's partition key variables; null if one is unset or null, or none is known. */
     static ByteBuffer of(BoundStatement b) {
-        PreparedStatement ps = b.preparedStatement();
+        return of(b.preparedStatement(), ApiAccess.values(b));
+    }
+
+    /** From a prepared statement's bound values, as {@link #of(BoundStatement)}. */
+    static ByteBuffer of(PreparedStatement ps, BoundValues values) {
         List<Integer> pk = ps.getPartitionKeyIndexes();
         if (pk.isEmpty()) return null;
-        BoundValues values = ApiAccess.values(b);
         if (pk.size() == 1) return values.routingValue(pk.get(0));
         List<ByteBuffer> parts = new ArrayList<>(pk.size());
         for (int i : pk) {
@@ -40,11 +43,11 @@ public final class RoutingKeys {
         return RoutingKey.compose(parts);
     }
 
-    /** The token of a bound statement's partition key, hashed without a view for a one-column key; null as {@link #of}. */
-    static Token token(BoundStatement b, Partitioner partitioner) {
-        List<Integer> pk = b.preparedStatement().getPartitionKeyIndexes();
-        if (pk.size() == 1) return ApiAccess.values(b).token(pk.get(0), partitioner);
-        ByteBuffer key = of(b);
+    /** The token of a statement's bound partition key, hashed without a view for a one-column key; null as {@link #of}. */
+    static Token token(PreparedStatement ps, BoundValues values, Partitioner partitioner) {
+        List<Integer> pk = ps.getPartitionKeyIndexes();
+        if (pk.size() == 1) return values.token(pk.get(0), partitioner);
+        ByteBuffer key = of(ps, values);
         return key == null ? null : partitioner.hash(key);
     }
 

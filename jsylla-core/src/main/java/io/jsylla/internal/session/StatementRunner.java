@@ -21,6 +21,7 @@ import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Values;
+import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.request.PreparedCache;
 import io.jsylla.policies.RequestInfo;
 import io.jsylla.internal.request.RequestExecution;
@@ -59,14 +60,23 @@ final class StatementRunner {
     }
 
     CompletableFuture<QueryResult> bound(BoundStatement b, StatementOptions options, PagingState state) {
+        return execute(b, b.preparedStatement(), ApiAccess.values(b), options, state);
+    }
+
+    /** The applications' hot path: values bound straight from the caller's array, no statement object made. */
+    CompletableFuture<QueryResult> execute(PreparedStatement ps, Object[] values, PagingState state) {
+        return execute(ps, ps, ApiAccess.bind(ps, values), ps.options(), state);
+    }
+
+    private CompletableFuture<QueryResult> execute(Statement<?> statement, PreparedStatement ps, BoundValues values,
+                                                   StatementOptions options, PagingState state) {
         if (state.isEnd()) return CompletableFuture.completedFuture(core.emptyResult());
-        PreparedStatement ps = b.preparedStatement();
         ResolvedOptions ro = ResolvedOptions.of(options, core.config());
         PreparedCache.ResultShape shape = shapeOf(ps);
         // v4 has no way to say the result columns changed (ALTER TABLE), so it always asks for them.
         boolean skip = core.protocolVersion().usesSegments() && !shape.columns().isEmpty();
-        return core.run(new BoundExecution(core, b, routingKeyspace(options, RoutingKeys.keyspace(ps)), options.routingKey(),
-                ro, shape, skip, state));
+        return core.run(new BoundExecution(core, statement, ps, values, routingKeyspace(options, RoutingKeys.keyspace(ps)),
+                options.routingKey(), ro, shape, skip, state));
     }
 
     /** Text with values: prepared once (cached by keyspace and text), then bound and executed. */

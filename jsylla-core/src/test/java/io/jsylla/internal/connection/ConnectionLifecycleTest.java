@@ -85,7 +85,7 @@ class ConnectionLifecycleTest extends NodeTestSupport {
         for (int i = 0; i < 3; i++) held.add(c.send(query("SELECT " + i)));
         CompletableFuture<Frame> refused = c.send(query("one too many"));
         assertThat(refused).isCompletedExceptionally();
-        assertThat(c.trySend(new InFlightRequest(query("x"), false, null, new Recorder()))).isFalse();
+        assertThat(c.trySend(InFlightRequest.of(query("x"), false, null, new Recorder()))).isFalse();
         ConnectionTesting.await(() -> heldQueries.size() == 3, "the node holds three queries");
         releaseHeldQueries();
         held.forEach(NodeTestSupport::await);
@@ -97,7 +97,7 @@ class ConnectionLifecycleTest extends NodeTestSupport {
         holdQueries();
         Connection c = connect(new ConnectionFactory(group, options(Compression.NONE, null, null)));
         Recorder cb = new Recorder();
-        InFlightRequest r = new InFlightRequest(query("SELECT slow"), false, null, cb);
+        InFlightRequest r = InFlightRequest.of(query("SELECT slow"), false, null, cb);
         assertThat(c.trySend(r)).isTrue();
         ConnectionTesting.await(() -> heldQueries.size() == 1, "the node holds the query");
         c.cancel(r);

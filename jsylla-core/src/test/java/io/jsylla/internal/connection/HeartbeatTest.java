@@ -5,50 +5,94 @@ import io.jsylla.internal.protocol.Opcode;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.Supported;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.jsylla.internal.connection.ConnectionTesting.RequestFrame;
 import static io.jsylla.internal.connection.ConnectionTesting.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Heartbeat as InFlightHandler runs it on the IdleStateHandler's events. */
+/** Heartbeats and the idle close, as InFlightHandler's sweep runs them, on a clock the test moves. */
 class HeartbeatTest {
     private static final InetSocketAddress NODE = new InetSocketAddress("127.0.0.1", 9042);
+    private static final long BEAT = TimeUnit.SECONDS.toNanos(30);
+    private static final long IDLE = TimeUnit.SECONDS.toNanos(60);
 
     private final InFlightHandler handler = new InFlightHandler(NODE, ProtocolVersion.V4, 16, new Heartbeat(NODE));
     private final EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), handler);
+    private long now = 1_000_000_000L;
+
+    @BeforeEach
+    void startIdleChecks() {
+        handler.clock = () -> now;
+        handler.idleChecks(IDLE, BEAT);
+    }
+
+    /** Moves the handler's clock, then lets one sweep run. */
+    private void at(long secondsFromStart) {
+        now = 1_000_000_000L + TimeUnit.SECONDS.toNanos(secondsFromStart);
+        ch.advanceTimeBy(InFlightHandler.SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+    }
+
+    private RequestFrame written() {
+        io.netty.buffer.ByteBuf out = ch.readOutbound();
+        return out == null ? null : RequestFrame.readOnly(out, null);
+    }
 
     @Test
-    void allIdleSendsOptionsAndItsAnswerFreesTheId() {
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
-        RequestFrame f = RequestFrame.readOnly(ch.readOutbound(), null);
+    void silenceForTheIntervalSendsOptionsAndItsAnswerFreesTheId() {
+        at(29);
+        assertThat(written()).as("within the interval").isNull();
+        at(30);
+        RequestFrame f = written();
         assertThat(f.opcode()).isEqualTo(Opcode.OPTIONS);
         assertThat(f.body().readableBytes()).isZero();
         assertThat(handler.inUse()).isEqualTo(1);
 
         ch.writeInbound(response(ProtocolVersion.V4, f.stream(), new Supported(Map.of("CQL_VERSION", List.of("3.0.0")))));
         assertThat(handler.inUse()).isZero();
+        at(31);
+        assertThat(written()).isNull();
+        at(61);
+        assertThat(written().opcode()).as("silence again for an interval").isEqualTo(Opcode.OPTIONS);
         assertThat(ch.isOpen()).isTrue();
-
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
-        assertThat(RequestFrame.readOnly(ch.readOutbound(), null).opcode()).isEqualTo(Opcode.OPTIONS);
     }
 
     @Test
-    void readerIdleClosesTheChannel() {
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-        assertThat(ch.isOpen()).isFalse();
-        assertThat(ch.<Object>readOutbound()).isNull();
+    void trafficPostponesTheHeartbeat() {
+        at(20);
+        ch.writeInbound(response(ProtocolVersion.V4, -1, new Supported(Map.of()))); // any frame counts as traffic
+        at(21);
+        at(45);
+        assertThat(written()).as("last traffic 24 s ago").isNull();
+        at(51);
+        assertThat(written().opcode()).isEqualTo(Opcode.OPTIONS);
     }
 
     @Test
-    void writerIdleDoesNothing() {
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
+    void nothingReceivedForTheIdleTimeoutClosesTheChannel() {
+        at(30);
+        assertThat(written().opcode()).isEqualTo(Opcode.OPTIONS); // unanswered
+        at(59);
         assertThat(ch.isOpen()).isTrue();
-        assertThat(ch.<Object>readOutbound()).isNull();
+        at(60);
+        assertThat(ch.isOpen()).as("our own heartbeats do not count: only answers do").isFalse();
+    }
+
+    @Test
+    void noChecksBeforeTheyAreStarted() {
+        InFlightHandler fresh = new InFlightHandler(NODE, ProtocolVersion.V4, 16, new Heartbeat(NODE));
+        fresh.clock = () -> now;
+        EmbeddedChannel c = new EmbeddedChannel(fresh);
+        now += TimeUnit.HOURS.toNanos(1);
+        c.advanceTimeBy(InFlightHandler.SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        c.runScheduledPendingTasks();
+        assertThat(c.<Object>readOutbound()).isNull();
+        assertThat(c.isOpen()).isTrue();
     }
 }

@@ -37,16 +37,20 @@ class WriteCoalescerTest {
             new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), handler);
 
     private static InFlightRequest query(String cql, Recorder cb) {
-        return new InFlightRequest(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, null, cb);
+        return InFlightRequest.of(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, null, cb);
     }
 
     @Test
-    void writesEverythingQueuedWithOneFlush() {
+    void writesEverythingQueuedAsOneBufferWithOneFlush() {
         WriteCoalescer writer = new WriteCoalescer(ch, NODE);
         for (int i = 0; i < 10; i++) writer.write(query("SELECT " + i, new Recorder()));
         assertThat(ch.<Object>readOutbound()).as("written on the event loop, not by the caller").isNull();
         ch.runPendingTasks();
-        for (int i = 0; i < 10; i++) assertThat(RequestFrame.readOnly(ch.readOutbound(), null).stream()).isEqualTo(i);
+        io.netty.buffer.ByteBuf written = ch.readOutbound();
+        for (int i = 0; i < 10; i++) assertThat(RequestFrame.read(written, null).stream()).isEqualTo(i);
+        assertThat(written.isReadable()).isFalse();
+        written.release();
+        assertThat(ch.<Object>readOutbound()).as("one buffer for the ten frames").isNull();
         assertThat(flushes.flushes).isEqualTo(1);
 
         writer.write(query("SELECT again", new Recorder()));

@@ -101,6 +101,39 @@ class SegmentPackingTest {
     }
 
     @Test
+    void oneBufferOfManyFramesPacksAsTheSameFramesAddedOneByOne() {
+        for (boolean lz4 : new boolean[] {false, true}) {
+            SegmentCodec codec = new SegmentCodec(lz4);
+            ByteBuf batch = Unpooled.buffer();
+            int[] sizes = {10, 0, 90_000, 300 * 1024, 5, 70_000, 70_000};
+            for (int i = 0; i < sizes.length; i++) batch.writeBytes(responseFrame(i + 1, sizes[i]));
+            ByteBuf together = Unpooled.buffer();
+            SegmentPacker one = new SegmentPacker(codec);
+            one.add(batch.duplicate(), together);
+            one.flush(together);
+            ByteBuf apart = Unpooled.buffer();
+            SegmentPacker many = new SegmentPacker(codec);
+            for (int i = 0; i < sizes.length; i++) many.add(responseFrame(i + 1, sizes[i]), apart);
+            many.flush(apart);
+            assertThat(together).isEqualTo(apart);
+
+            List<Frame> decoded = new ArrayList<>();
+            FrameAssembler assembler = new FrameAssembler(FrameCodec.DEFAULT_MAX_BODY_LENGTH);
+            for (Segment seg : decodeAll(codec, together)) assembler.accept(seg, decoded::add);
+            assertThat(decoded).extracting(Frame::streamId).containsExactly(1, 2, 3, 4, 5, 6, 7);
+            assertThat(decoded).extracting(Frame::bodyLength).containsExactly(10, 0, 90_000, 300 * 1024, 5, 70_000, 70_000);
+        }
+    }
+
+    @Test
+    void aBufferEndingInPartOfAFrameIsRefused() {
+        ByteBuf batch = responseFrame(1, 50);
+        batch.writerIndex(batch.writerIndex() - 1);
+        assertThatThrownBy(() -> new SegmentPacker(new SegmentCodec(false)).add(batch, Unpooled.buffer()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not whole frames");
+    }
+
+    @Test
     void realRequestFramesThroughThePacker() {
         SegmentCodec codec = new SegmentCodec(true);
         SegmentPacker packer = new SegmentPacker(codec);

@@ -62,7 +62,7 @@ class BoundExecutionTest {
         for (ProtocolVersion v : ProtocolVersion.values()) {
             for (boolean skip : new boolean[] {false, true}) {
                 for (PagingState state : new PagingState[] {PagingState.start(), page}) {
-                    BoundExecution e = new BoundExecution(new Core(), b, "ks", null, ro, SHAPE, skip, state);
+                    BoundExecution e = execution(b, null, ro, skip, state);
                     Execute expected = new Execute(ID, METADATA_ID, new QueryParameters(Consistency.LOCAL_QUORUM,
                             ApiAccess.values(b), skip, 77, state.isStart() ? null : ByteBuffer.wrap(new byte[] {5, 6, 7}),
                             Consistency.LOCAL_SERIAL, 123456789L, null, QueryParameters.NO_NOW_IN_SECONDS));
@@ -77,8 +77,8 @@ class BoundExecutionTest {
     @Test
     void keepsOneTimestampForEveryEncodingOfTheRequest() {
         PreparedStatement ps = prepared(List.of(0));
-        BoundExecution e = new BoundExecution(new Core(), ps.bind(1L, "a", null), "ks", null,
-                ResolvedOptions.of(StatementOptions.DEFAULTS, config), SHAPE, false, PagingState.start());
+        BoundExecution e = execution(ps.bind(1L, "a", null), null, ResolvedOptions.of(StatementOptions.DEFAULTS, config), false,
+                PagingState.start());
         // A retry encodes again: the generator must not be asked for a new timestamp.
         assertThat(hex(e, ProtocolVersion.V4)).isEqualTo(hex(e, ProtocolVersion.V4));
     }
@@ -87,16 +87,16 @@ class BoundExecutionTest {
     void routesByTheBoundPartitionKeyHashedInPlace() {
         for (List<Integer> pk : List.of(List.of(0), List.of(0, 1))) {
             BoundStatement b = prepared(pk).bind(42L, "x", null);
-            BoundExecution e = new BoundExecution(new Core(), b, "ks", null, ResolvedOptions.of(StatementOptions.DEFAULTS, config),
-                    SHAPE, false, PagingState.start());
+            BoundExecution e = execution(b, null, ResolvedOptions.of(StatementOptions.DEFAULTS, config), false,
+                    PagingState.start());
             ByteBuffer key = RoutingKeys.of(b);
             assertThat(e.routingKey()).isEqualTo(key);
             assertThat(e.token(Murmur3Partitioner.INSTANCE)).isEqualTo(Murmur3Partitioner.INSTANCE.hash(key));
             assertThat(e.token(RandomPartitioner.INSTANCE)).isEqualTo(RandomPartitioner.INSTANCE.hash(key));
         }
         // A null partition key value: no key, no token (the request is routed without one).
-        BoundExecution unkeyed = new BoundExecution(new Core(), prepared(List.of(0)).bind(null, "x", null), "ks", null,
-                ResolvedOptions.of(StatementOptions.DEFAULTS, config), SHAPE, false, PagingState.start());
+        BoundExecution unkeyed = execution(prepared(List.of(0)).bind(null, "x", null), null,
+                ResolvedOptions.of(StatementOptions.DEFAULTS, config), false, PagingState.start());
         assertThat(unkeyed.routingKey()).isNull();
         assertThat(unkeyed.token(Murmur3Partitioner.INSTANCE)).isNull();
     }
@@ -104,10 +104,16 @@ class BoundExecutionTest {
     @Test
     void anExplicitRoutingKeyWinsOverTheBoundOne() {
         ByteBuffer explicit = ByteBuffer.wrap(new byte[] {0, 0, 0, 9});
-        BoundExecution e = new BoundExecution(new Core(), prepared(List.of(0)).bind(42L, "x", null), "ks", explicit,
-                ResolvedOptions.of(StatementOptions.DEFAULTS, config), SHAPE, false, PagingState.start());
+        BoundExecution e = execution(prepared(List.of(0)).bind(42L, "x", null), explicit,
+                ResolvedOptions.of(StatementOptions.DEFAULTS, config), false, PagingState.start());
         assertThat(e.routingKey()).isSameAs(explicit);
         assertThat(e.token(Murmur3Partitioner.INSTANCE)).isEqualTo(Murmur3Partitioner.INSTANCE.hash(explicit));
+    }
+
+    private static BoundExecution execution(BoundStatement b, ByteBuffer routingKey, ResolvedOptions ro, boolean skip,
+                                            PagingState state) {
+        return new BoundExecution(new Core(), b, b.preparedStatement(), ApiAccess.values(b), "ks", routingKey, ro, SHAPE, skip,
+                state);
     }
 
     private static String hex(io.jsylla.internal.protocol.Request r, ProtocolVersion v) {

@@ -4,7 +4,6 @@ import io.jsylla.testkit.ceiling.Wire.CqlError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.LinkedHashMap;
@@ -14,13 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Answers each frame on the event loop that read it, at once: responses are written as
- * requests arrive and flushed once per read, so a client with thousands of requests in flight
- * gets them back in a few system calls. Shared by all connections: it keeps no per-connection
- * state (a v4 connection needs none here).
+ * Answers each frame on the event loop that read it, at once: the responses to one read are
+ * encoded back to back into one pooled buffer, written and flushed once, so a client with
+ * thousands of requests in flight gets them back in a few system calls and the server's own
+ * cost per request stays small. One per connection (its only state is that buffer).
  */
-@ChannelHandler.Sharable
 final class CeilingHandler extends ChannelInboundHandlerAdapter {
+    /** Responses beyond this size go down the pipeline before the read completes, bounding memory. */
+    private static final int MAX_BATCH_BYTES = 256 * 1024;
     private static final int COMPRESSED = 0x01, CUSTOM_PAYLOAD = 0x04;
     private static final byte[] SUPPORTED_BODY = Wire.encode(b -> {
         Map<String, List<String>> supported = new LinkedHashMap<>(); // a stable order, for byte-level tests
@@ -36,6 +36,8 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
     private final Workload workload;
     private final LongAdder served;
     private final AtomicInteger connections;
+    /** Responses to the current read, not yet written; null when there are none. */
+    private ByteBuf out;
 
     CeilingHandler(Statements statements, Workload workload, LongAdder served, AtomicInteger connections) {
         this.statements = statements;
@@ -53,7 +55,35 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         connections.decrementAndGet();
+        releaseOut();
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseOut();
+    }
+
+    private void releaseOut() {
+        if (out != null) {
+            out.release();
+            out = null;
+        }
+    }
+
+    /** The buffer the next response goes into, with room for {@code bytes} more. */
+    private ByteBuf out(ChannelHandlerContext ctx, int bytes) {
+        if (out == null) out = ctx.alloc().buffer(Math.max(16 * 1024, bytes));
+        return out.ensureWritable(bytes);
+    }
+
+    /** Hands the responses encoded so far to the pipeline (without flushing). */
+    private void writeOut(ChannelHandlerContext ctx) {
+        ByteBuf b = out;
+        if (b == null) return;
+        out = null;
+        if (b.isReadable()) ctx.write(b, ctx.voidPromise());
+        else b.release();
     }
 
     @Override
@@ -65,10 +95,12 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
         } finally {
             frame.release();
         }
+        if (out != null && out.readableBytes() >= MAX_BATCH_BYTES) writeOut(ctx);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        writeOut(ctx);
         ctx.flush();
     }
 
@@ -93,6 +125,7 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
             // In a v4 frame whatever the client spoke: drivers that opened with v5 retry with v4.
             send(ctx, stream, Wire.ERROR, Wire.error(Wire.PROTOCOL_ERROR, "Invalid or unsupported protocol version ("
                     + (version & 0x7F) + "); supported versions are (4/v4)", null));
+            writeOut(ctx);
             ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -124,7 +157,7 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void startup(ChannelHandlerContext ctx, int stream, ByteBuf body) {
+    private void startup(ChannelHandlerContext ctx, int stream, ByteBuf body) {
         if (Wire.readStringMap(body).containsKey("COMPRESSION")) {
             throw new CqlError(Wire.PROTOCOL_ERROR, "compression not supported");
         }
@@ -135,8 +168,8 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
     private void execute(ChannelHandlerContext ctx, int stream, ByteBuf frame, Statement s) {
         QueryParameters p = QueryParameters.read(frame);
         switch (s.kind()) {
-            case GET -> workload.get(ctx, stream, frame, p);
-            case SCAN -> workload.scan(ctx, stream, p);
+            case GET -> workload.get(out(ctx, workload.maxGetResponse()), stream, frame, p);
+            case SCAN -> workload.scan(out(ctx, workload.maxScanResponse(p)), stream, p);
             default -> send(ctx, stream, Wire.RESULT, s.result(p.skipMetadata()));
         }
     }
@@ -156,14 +189,10 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
         send(ctx, stream, Wire.RESULT, Statements.VOID_RESULT);
     }
 
-    /**
-     * Writes a response whose body was encoded beforehand: copied behind its header into one
-     * pooled buffer, which costs less than a shared buffer's reference count that every event
-     * loop would contend on.
-     */
-    private static void send(ChannelHandlerContext ctx, int stream, int opcode, byte[] body) {
-        ByteBuf out = ctx.alloc().buffer(Wire.HEADER + body.length);
-        Wire.writeHeader(out, stream, opcode, body.length);
-        ctx.write(out.writeBytes(body), ctx.voidPromise());
+    /** Adds a response whose body was encoded beforehand, behind its header. */
+    private void send(ChannelHandlerContext ctx, int stream, int opcode, byte[] body) {
+        ByteBuf b = out(ctx, Wire.HEADER + body.length);
+        Wire.writeHeader(b, stream, opcode, body.length);
+        b.writeBytes(body);
     }
 }

@@ -45,7 +45,7 @@ public final class CeilingServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set once bound (system.local holds the port); no connection is accepted before. */
-    private volatile CeilingHandler handler;
+    private volatile Statements statements;
 
     private CeilingServer(String host, int port, int valueSize, int scanRows) {
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ceiling-accept", true),
@@ -61,15 +61,17 @@ public final class CeilingServer implements AutoCloseable {
                     .option(ChannelOption.AUTO_READ, false)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOCATOR, io.netty.buffer.PooledByteBufAllocator.DEFAULT)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new FrameDecoder(), handler);
+                            ch.pipeline().addLast(new FrameDecoder(),
+                                    new CeilingHandler(statements, workload, served, connections));
                         }
                     })
                     .bind(host, port).syncUninterruptibly().channel();
             address = SystemTables.advertised((InetSocketAddress) listener.localAddress());
-            handler = new CeilingHandler(new Statements(new SystemTables(address)), workload, served, connections);
+            statements = new Statements(new SystemTables(address));
             listener.config().setAutoRead(true);
         } catch (RuntimeException e) {
             shutdown();
@@ -128,6 +130,5 @@ public final class CeilingServer implements AutoCloseable {
         Future<?> w = workers.shutdownGracefully(0, 5, TimeUnit.SECONDS);
         a.awaitUninterruptibly();
         w.awaitUninterruptibly();
-        workload.release();
     }
 }

@@ -1,0 +1,45 @@
+package io.jsylla.bench;
+
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** A figure of the report: its label, how to read it from a run, how to print it. */
+public enum Metric {
+    OPS_PER_SECOND("ops/s", "opsPerSecond", RunResult::opsPerSecond, "%,.0f"),
+    P50("p50 latency µs", "p50Micros", RunResult::p50Micros, "%,.0f"),
+    P99("p99 latency µs", "p99Micros", RunResult::p99Micros, "%,.0f"),
+    P999("p99.9 latency µs", "p999Micros", RunResult::p999Micros, "%,.0f"),
+    MAX("max latency µs", "maxMicros", RunResult::maxMicros, "%,.0f"),
+    CPU("CPU µs/op", "cpuMicrosPerOp", RunResult::cpuMicrosPerOp, "%,.1f"),
+    ALLOCATION("bytes allocated/op", "bytesPerOp", RunResult::bytesPerOp, "%,.0f"),
+    CONNECT("connect-to-ready ms", "connectMillis", RunResult::connectMillis, "%,.0f");
+
+    private final String label;
+    private final String key;
+    private final ToDoubleFunction<RunResult> reader;
+    private final String format;
+
+    Metric(String label, String key, ToDoubleFunction<RunResult> reader, String format) {
+        this.label = label;
+        this.key = key;
+        this.reader = reader;
+        this.format = format;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The name of the figure in the JSON. */
+    public String key() {
+        return key;
+    }
+
+    public double of(RunResult r) {
+        return reader.applyAsDouble(r);
+    }
+
+    public String format(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
+    }
+}

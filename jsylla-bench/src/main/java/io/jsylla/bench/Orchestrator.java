@@ -1,0 +1,151 @@
+package io.jsylla.bench;
+
+import io.jsylla.NodeInfo;
+import io.jsylla.testkit.ceiling.CeilingServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs a benchmark: prepares the data once, then for each round starts one worker JVM per
+ * driver in turn (A B C A B C ...: a slow drift of the node or the machine spreads over every
+ * driver instead of landing on one), draws one progress line, and prints the table of medians.
+ *
+ * <p>In driver-ceiling mode the node is the test kit's {@link CeilingServer}, started in this
+ * JVM: it answers from memory, so the figures are the drivers' own cost. The workers are other
+ * processes, so the server's CPU is not billed to them.
+ */
+public final class Orchestrator {
+
+    /**
+     * @param drivers      the drivers, jsylla first
+     * @param contactPoint the node ("host:port"); ignored in ceiling mode
+     * @param json         where to write every run and the medians, or null
+     */
+    public record Options(List<Driver> drivers, RunSpec spec, int rounds, boolean ceiling, String contactPoint, Path json) {
+        public Options {
+            drivers = List.copyOf(drivers);
+            if (drivers.isEmpty() || drivers.get(0) != Driver.JSYLLA) throw new IllegalArgumentException("jsylla must run first");
+            if (rounds < 1) throw new IllegalArgumentException("--rounds must be at least 1: " + rounds);
+        }
+    }
+
+    private Orchestrator() {}
+
+    /** Runs it all; the table goes to {@code out}, progress to {@code progress}. */
+    public static Report run(Options o, PrintWriter out, PrintWriter progress, boolean liveProgress) throws Exception {
+        BenchHome home = BenchHome.locate();
+        Map<Driver, String> classpaths = new LinkedHashMap<>();
+        for (Driver d : o.drivers()) classpaths.put(d, home.classpath(d));
+        ProgressBar bar = new ProgressBar(progress, liveProgress);
+        CeilingServer ceiling = o.ceiling()
+                ? CeilingServer.start("127.0.0.1", 0, o.spec().valueSize(), (int) Math.min(Integer.MAX_VALUE, o.spec().keys()))
+                : null;
+        try {
+            String contactPoint = ceiling != null ? ceiling.contactPoint() : o.contactPoint();
+            NodeInfo node = prepareData(contactPoint, o, bar);
+            Path logs = Files.createTempDirectory("jsylla-bench-");
+            List<RunResult> runs = new ArrayList<>();
+            int total = o.rounds() * o.drivers().size();
+            int k = 0;
+            for (int round = 1; round <= o.rounds(); round++) {
+                for (Driver d : o.drivers()) {
+                    String label = String.format(Locale.ROOT, "run %d/%d %-6s", ++k, total, d.label());
+                    List<String> args = new ArrayList<>(List.of("--driver", d.label(), "--contact-point", contactPoint,
+                            "--local-dc", node.datacenter(), "--round", Integer.toString(round)));
+                    args.addAll(o.spec().toArgs());
+                    RunResult r = WorkerProcess.run(d, classpaths.get(d), args, round, logs.resolve(d.label() + "-" + round + ".log"),
+                            (phase, done, percent, rate) -> bar.update(label, phase, percent, rate));
+                    bar.println(label + "  " + summary(r));
+                    runs.add(r);
+                }
+            }
+            Report report = new Report(o.drivers(), runs, settings(o, home, contactPoint, node), o.ceiling());
+            if (report.allSucceeded()) deleteLogs(logs); // else kept: the failures name them
+            out.println();
+            out.println(ReportTable.format(report));
+            if (o.json() != null) {
+                Path parent = o.json().toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                Files.writeString(o.json(), Json.write(report.toMap()) + "\n", StandardCharsets.UTF_8);
+                out.println("JSON: " + o.json().toAbsolutePath());
+            }
+            out.flush();
+            return report;
+        } finally {
+            if (ceiling != null) ceiling.close();
+        }
+    }
+
+    /**
+     * Once, with jsylla and outside any measurement: learns the node's datacenter (handed to the
+     * DataStax drivers, which require it), creates the schema, and for reading workloads writes
+     * every key. The ceiling server holds its data already.
+     */
+    private static NodeInfo prepareData(String contactPoint, Options o, ProgressBar bar) throws Exception {
+        try (JsyllaAdapter jsylla = new JsyllaAdapter()) {
+            jsylla.connect(contactPoint, null);
+            NodeInfo node = jsylla.node();
+            if (!o.ceiling()) {
+                jsylla.createSchema();
+                if (o.spec().workload().reads()) {
+                    bar.println(String.format(Locale.ROOT, "Writing %,d keys of %d bytes first...", o.spec().keys(), o.spec().valueSize()));
+                    jsylla.prepare();
+                    Worker.populate(jsylla, o.spec());
+                }
+            }
+            return node;
+        }
+    }
+
+    private static void deleteLogs(Path logs) throws IOException {
+        try (var files = Files.list(logs)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.delete(f);
+        }
+        Files.delete(logs);
+    }
+
+    private static String summary(RunResult r) {
+        if (r.ops() == 0) return "FAILED: " + r.firstError();
+        return String.format(Locale.ROOT, "%,.0f ops/s  p99 %,.0f µs  %,.1f CPU µs/op  %,.0f B/op%s", r.opsPerSecond(),
+                r.p99Micros(), r.cpuMicrosPerOp(), r.bytesPerOp(), r.errors() > 0 ? "  " + r.errors() + " failed" : "");
+    }
+
+    private static Map<String, Object> settings(Options o, BenchHome home, String contactPoint, NodeInfo node) {
+        RunSpec s = o.spec();
+        String length = s.ops() > 0 ? String.format(Locale.ROOT, "%,d ops", s.ops()) : s.duration().toSeconds() + " s";
+        String target = o.ceiling() ? "the driver-ceiling server" : "Cassandra " + node.releaseVersion() + " at " + contactPoint;
+        Map<String, Object> machine = Machine.describe();
+        String date = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String commit = home.commit();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("description", String.format(Locale.ROOT, "jsylla bench: %s, %s, %s a run, %d-byte values, %,d keys, %d round(s), against %s\n"
+                + "%s, commit %s, on %s", s.workload().label(), s.mode(), length, s.valueSize(), s.keys(), o.rounds(), target,
+                date, commit, Machine.summary(machine)));
+        m.put("date", date);
+        m.put("commit", commit);
+        m.put("workload", s.workload().label());
+        m.put("mode", s.mode());
+        m.put("concurrency", s.concurrency());
+        m.put("rate", s.rate());
+        m.put("ops", s.ops());
+        m.put("durationSeconds", s.duration() == null ? null : s.duration().toMillis() / 1e3);
+        m.put("valueSize", s.valueSize());
+        m.put("keys", s.keys());
+        m.put("rounds", o.rounds());
+        m.put("node", target);
+        m.put("workerJvmOptions", String.join(" ", WorkerProcess.JVM_OPTIONS));
+        m.put("machine", machine);
+        return m;
+    }
+}
