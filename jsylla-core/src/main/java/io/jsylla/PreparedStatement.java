@@ -2,6 +2,7 @@ package io.jsylla;
 
 import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.session.ApiAccess;
+import io.jsylla.internal.codec.Variables;
 import io.jsylla.internal.session.Binder;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ public final class PreparedStatement extends Statement<PreparedStatement> {
 
             @Override
             public BoundValues bind(PreparedStatement ps, Object[] values) {
-                return Binder.positional(ps.cql, ps.variables, values);
+                return Binder.positional(ps.cql, ps.bindings, values);
             }
 
             @Override
@@ -62,6 +63,7 @@ public final class PreparedStatement extends Statement<PreparedStatement> {
     private final byte[] id;
     private final byte[] resultMetadataId;
     private final List<ColumnSpec> variables;
+    private final Variables bindings; // the variables' codecs, resolved once
     private final List<Integer> partitionKeyIndexes;
     private final List<ColumnSpec> resultColumns;
     /** The driver's latest view of the result columns (they change when the table does); opaque here. */
@@ -79,18 +81,19 @@ public final class PreparedStatement extends Statement<PreparedStatement> {
         this.id = id.clone();
         this.resultMetadataId = resultMetadataId == null ? null : resultMetadataId.clone();
         this.variables = List.copyOf(variables);
+        this.bindings = Variables.of(this.variables);
         this.partitionKeyIndexes = List.copyOf(partitionKeyIndexes);
         this.resultColumns = List.copyOf(resultColumns);
     }
 
     /** Binds values to the variables in order. */
     public BoundStatement bind(Object... values) {
-        return new BoundStatement(this, Binder.positional(cql, variables, values), options());
+        return new BoundStatement(this, Binder.positional(cql, bindings, values), options());
     }
 
     /** Binds values by variable name ({@code :name}, or the column name for {@code ?}). */
     public BoundStatement bind(Map<String, ?> values) {
-        return new BoundStatement(this, Binder.named(cql, variables, values), options());
+        return new BoundStatement(this, Binder.named(cql, bindings, values), options());
     }
 
     public String getCql() {

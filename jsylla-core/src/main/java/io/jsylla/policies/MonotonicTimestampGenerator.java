@@ -35,11 +35,27 @@ final class MonotonicTimestampGenerator implements TimestampGenerator {
         this.warn = warn;
     }
 
-    // Instant.now() has microsecond precision on common platforms, where currentTimeMillis
-    // would force "+1" steps after the first timestamp of each millisecond.
+    /** A reading of the wall clock and of System.nanoTime() taken together. */
+    private record Anchor(long micros, long nanos) {
+        static Anchor now() {
+            Instant now = Instant.now();
+            return new Anchor(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000, System.nanoTime());
+        }
+    }
+
+    private static final long REANCHOR_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static volatile Anchor anchor = Anchor.now();
+
+    // Microseconds since the epoch, as cheaply as System.nanoTime(): the wall clock (Instant.now(),
+    // microsecond precision where currentTimeMillis would force "+1" steps after the first
+    // timestamp of each millisecond) is read once a second, and nanoTime measures from there.
+    // Following the wall clock each second keeps its corrections (NTP) in; a step back is
+    // absorbed by next(), which never goes back.
     private static long wallClockMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        long nanos = System.nanoTime();
+        Anchor a = anchor;
+        if (nanos - a.nanos() >= REANCHOR_NANOS) anchor = a = Anchor.now();
+        return a.micros() + (nanos - a.nanos()) / 1000;
     }
 
     @Override

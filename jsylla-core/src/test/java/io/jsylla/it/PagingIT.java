@@ -73,6 +73,18 @@ class PagingIT {
     }
 
     @Test
+    void askingForThePageAfterTheLastGivesAnEmptyPageWithoutAsking() {
+        QueryResult past = session.querySinglePage(ALL, PagingState.end());
+        assertThat(past.rowCount()).isZero();
+        assertThat(past.pagingState().isEnd()).isTrue();
+        assertThat(past.warnings()).isEmpty();
+        PreparedStatement ps = session.prepare("SELECT p, c, v FROM rows");
+        QueryResult prepared = session.executeSinglePage(ps, PagingState.end());
+        assertThat(prepared.rowCount()).isZero();
+        assertThat(prepared.pagingState().isEnd()).isTrue();
+    }
+
+    @Test
     void theIteratorFetchesAheadAndHoldsAtMostTwoPages() {
         BitSet seen = new BitSet(ROWS);
         try (QueryPager pager = session.queryIter(ALL)) {

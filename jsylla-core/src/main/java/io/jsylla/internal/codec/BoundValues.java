@@ -42,6 +42,11 @@ public final class BoundValues implements Values {
      * fails with IllegalArgumentException naming the variable, its type and the Java value.
      */
     public static BoundValues encode(List<ColumnSpec> variables, Object[] values) {
+        return encode(Variables.of(variables), values);
+    }
+
+    /** As {@link #encode(List, Object[])}, with the variables' codecs resolved beforehand. */
+    public static BoundValues encode(Variables variables, Object[] values) {
         ByteBuf out = SCRATCH.get();
         out.clear();
         for (int i = 0; i < values.length; i++) {
@@ -51,10 +56,19 @@ public final class BoundValues implements Values {
             } else if (v == Unset.VALUE) {
                 out.writeInt(UNSET);
             } else {
-                ColumnSpec column = variables.get(i);
                 int lengthAt = out.writerIndex();
                 out.writeInt(0);
-                Codecs.writeForColumn(column.name(), column.type(), v, out);
+                Codec codec = variables.codecs[i];
+                if (codec == null) {
+                    Codecs.writeForColumn(variables.names[i], variables.types[i], v, out);
+                } else {
+                    try {
+                        codec.encode(v, out);
+                    } catch (CodecException e) {
+                        out.writerIndex(lengthAt);
+                        throw Codecs.notConvertible(variables.names[i], variables.types[i], v, e);
+                    }
+                }
                 out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
             }
         }

@@ -53,8 +53,7 @@ public final class Codecs {
         try {
             return of(type).encodeToBuffer(value);
         } catch (CodecException e) {
-            throw new IllegalArgumentException("Cannot bind value for column '" + name + "' (" + type + "): "
-                    + Literals.describe(value) + " is not convertible (" + e.getMessage() + ")", e);
+            throw notConvertible(name, type, value, e);
         }
     }
 
@@ -68,9 +67,14 @@ public final class Codecs {
             of(type).encode(value, out);
         } catch (CodecException e) {
             out.writerIndex(start);
-            throw new IllegalArgumentException("Cannot bind value for column '" + name + "' (" + type + "): "
-                    + Literals.describe(value) + " is not convertible (" + e.getMessage() + ")", e);
+            throw notConvertible(name, type, value, e);
         }
+    }
+
+    /** The error for a value bound to a column it does not convert to: the column, its type, the value. */
+    static IllegalArgumentException notConvertible(String name, DataType type, Object value, CodecException e) {
+        return new IllegalArgumentException("Cannot bind value for column '" + name + "' (" + type + "): "
+                + Literals.describe(value) + " is not convertible (" + e.getMessage() + ")", e);
     }
 
     /** Decodes a column value or null when {@code length < 0}. */

@@ -42,7 +42,7 @@ public final class Connection {
         this.supported = Map.of();
         this.maxInFlight = maxInFlight;
         this.keyspace = keyspace;
-        this.writer = new WriteCoalescer(channel, node);
+        this.writer = new WriteCoalescer(channel, handler, node);
     }
 
     /**

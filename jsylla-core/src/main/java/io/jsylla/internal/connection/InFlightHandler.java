@@ -147,8 +147,9 @@ final class InFlightHandler extends ChannelDuplexHandler {
     }
 
     /**
-     * Request frames written since the last flush, encoded back to back into one pooled buffer:
-     * one allocation and one trip down the pipeline per flush, not per request.
+     * Request frames written since the last flush, encoded back to back into one pooled heap
+     * buffer: one allocation and one trip down the pipeline per flush, not per request, and
+     * plain array stores while encoding (the socket write then copies it off-heap in one go).
      */
     private ByteBuf batch;
     /** A batch this large goes down the pipeline before the flush, so that memory stays bounded. */
@@ -164,11 +165,24 @@ final class InFlightHandler extends ChannelDuplexHandler {
         // Requests are written with the void promise: a failed socket write closes the channel,
         // which fails every request still waiting. A real promise only learns the frame was queued.
         if (!promise.isVoid()) promise.trySuccess();
+        send(ctx, r);
+    }
+
+    /**
+     * Gives the request a stream id and encodes its frame into the batch; the next flush writes
+     * it. The write coalescer calls this directly on the event loop, skipping the pipeline's
+     * per-message hop: this handler is the pipeline's last.
+     */
+    void send(InFlightRequest r) {
+        send(context, r);
+    }
+
+    private void send(ChannelHandlerContext ctx, InFlightRequest r) {
         if (r.isCancelled()) {
             fail(r, new ConnectionException(node, "request cancelled before it was written", null));
             return;
         }
-        if (closed) {
+        if (closed || ctx == null) {
             fail(r, new ConnectionException(node, "connection closed", closeCause));
             return;
         }
@@ -177,7 +191,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             fail(r, new ConnectionException(node, "no free stream id (" + ids.capacity() + " in flight)", null));
             return;
         }
-        if (batch == null) batch = ctx.alloc().ioBuffer(4096);
+        if (batch == null) batch = ctx.alloc().heapBuffer(4096);
         try {
             FrameCodec.encode(batch, version, id, r.tracing, r.customPayload(), r.request, compressor);
         } catch (RuntimeException e) {

@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
 final class WriteCoalescer {
     private static final Logger log = LoggerFactory.getLogger(WriteCoalescer.class);
     private final Channel channel;
+    private final InFlightHandler handler;
     private final InetSocketAddress node;
     /** Many producers, one consumer (the event loop); array-chunked, so no node allocated per request. */
     private final Queue<Object> queue = io.netty.util.internal.PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
-    WriteCoalescer(Channel channel, InetSocketAddress node) {
+    WriteCoalescer(Channel channel, InFlightHandler handler, InetSocketAddress node) {
         this.channel = channel;
+        this.handler = handler;
         this.node = node;
     }
 
@@ -55,7 +57,8 @@ final class WriteCoalescer {
                 }
                 continue;
             }
-            channel.write(m, channel.voidPromise());
+            if (m instanceof InFlightRequest r) handler.send(r); // straight to the last handler: no pipeline hop
+            else channel.write(m, channel.voidPromise());
             wrote = true;
         }
         if (wrote) channel.flush();

@@ -155,6 +155,7 @@ public final class NodePool {
     /** The least busy open connection, or null when none is open. */
     public Connection next() {
         Connection[] cs = connections;
+        if (cs.length == 1) return cs[0].isOpen() ? cs[0] : null; // no need to read the busy in-flight counter
         Connection best = null;
         int bestLoad = Integer.MAX_VALUE;
         for (Connection c : cs) {

@@ -23,6 +23,7 @@ public final class TokenRing<N> {
 
     private final Partitioner partitioner;
     private final Token[] tokens; // sorted ascending
+    private final long[] murmur3; // the same tokens' values when they are all Murmur3 tokens (searched without compareTo calls), else null
     private final Object[] owners; // owners[i] owns tokens[i]; Object[] as generic arrays cannot be made
     private final List<Token> tokenList;
     private final List<N> nodes;
@@ -57,9 +58,21 @@ public final class TokenRing<N> {
             }
         }
         this.tokens = byToken.keySet().toArray(new Token[0]);
+        this.murmur3 = murmur3Values(tokens);
         this.owners = byToken.values().toArray();
         this.tokenList = List.of(tokens);
         this.nodes = List.copyOf(new LinkedHashSet<>(byToken.values()));
+    }
+
+    private static long[] murmur3Values(Token[] tokens) {
+        long[] values = new long[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            if (!(tokens[i] instanceof Murmur3Token m)) {
+                return null;
+            }
+            values[i] = m.value();
+        }
+        return values;
     }
 
     public Partitioner partitioner() {
@@ -90,7 +103,8 @@ public final class TokenRing<N> {
         if (tokens.length == 0) {
             return -1;
         }
-        int i = Arrays.binarySearch(tokens, Objects.requireNonNull(t, "token"));
+        int i = murmur3 != null && t instanceof Murmur3Token m ? Arrays.binarySearch(murmur3, m.value())
+                : Arrays.binarySearch(tokens, Objects.requireNonNull(t, "token"));
         if (i < 0) {
             i = -i - 1;
         }

@@ -3,6 +3,7 @@ package io.jsylla.internal.session;
 import io.jsylla.ColumnSpec;
 import io.jsylla.Unset;
 import io.jsylla.internal.codec.BoundValues;
+import io.jsylla.internal.codec.Variables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -20,16 +21,23 @@ public final class Binder {
     private Binder() {}
 
     public static BoundValues positional(String cql, List<ColumnSpec> variables, Object[] values) {
+        return positional(cql, Variables.of(variables), values);
+    }
+
+    /** As {@link #positional(String, List, Object[])}, with the variables' codecs resolved beforehand. */
+    public static BoundValues positional(String cql, Variables vars, Object[] values) {
+        List<ColumnSpec> variables = vars.specs();
         Object[] vs = values == null ? new Object[] {null} : values;
         if (vs.length != variables.size()) {
             throw new IllegalArgumentException("Wrong number of values: the statement has " + variables.size()
                     + (variables.size() == 1 ? " variable " : " variables ") + variables + " but " + vs.length
                     + (vs.length == 1 ? " value was" : " values were") + " given: " + Arrays.toString(vs) + " [" + cql + "]");
         }
-        return BoundValues.encode(variables, vs);
+        return BoundValues.encode(vars, vs);
     }
 
-    public static BoundValues named(String cql, List<ColumnSpec> variables, Map<String, ?> values) {
+    public static BoundValues named(String cql, Variables vars, Map<String, ?> values) {
+        List<ColumnSpec> variables = vars.specs();
         if (values == null) throw new IllegalArgumentException("values map is null [" + cql + "]");
         Object[] ordered = new Object[variables.size()];
         boolean[] given = new boolean[variables.size()];
@@ -53,7 +61,7 @@ public final class Binder {
                     + "; give " + (missing.size() == 1 ? "it" : "each") + " a value, or " + Unset.class.getSimpleName()
                     + ".VALUE to leave it unset [" + cql + "]");
         }
-        return positional(cql, variables, ordered);
+        return positional(cql, vars, ordered);
     }
 
     /** Every variable with this name (a name may repeat), matching exactly, else ignoring case. */

@@ -42,7 +42,7 @@ class WriteCoalescerTest {
 
     @Test
     void writesEverythingQueuedAsOneBufferWithOneFlush() {
-        WriteCoalescer writer = new WriteCoalescer(ch, NODE);
+        WriteCoalescer writer = new WriteCoalescer(ch, handler, NODE);
         for (int i = 0; i < 10; i++) writer.write(query("SELECT " + i, new Recorder()));
         assertThat(ch.<Object>readOutbound()).as("written on the event loop, not by the caller").isNull();
         ch.runPendingTasks();
@@ -62,7 +62,7 @@ class WriteCoalescerTest {
     @Test
     void aRequestDrainedAfterTheChannelWentAwayIsFailedNotLost() {
         // trySend saw the channel active, but the drain runs after the close removed the handlers
-        WriteCoalescer writer = new WriteCoalescer(ch, NODE);
+        WriteCoalescer writer = new WriteCoalescer(ch, handler, NODE);
         Recorder cb = new Recorder();
         ch.close();
         assertThat(ch.pipeline().get(InFlightHandler.class)).isNull();
