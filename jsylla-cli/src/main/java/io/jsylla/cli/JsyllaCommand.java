@@ -4,10 +4,10 @@ import io.jsylla.Jsylla;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code jsylla}: a local node, the demo, and (in later releases) a CQL shell and benchmarks. */
+/** {@code jsylla}: a local node, the demo, a CQL shell and the benchmark. */
 @Command(name = "jsylla", mixinStandardHelpOptions = true, versionProvider = JsyllaCommand.Version.class,
         description = "jsylla, a Java driver for ScyllaDB and Apache Cassandra: tools.",
-        subcommands = {NodeCommand.class, DemoCommand.class, BenchCommand.class})
+        subcommands = {NodeCommand.class, DemoCommand.class, CqlCommand.class, BenchCommand.class})
 public final class JsyllaCommand {
     static final class Version implements IVersionProvider {
         @Override
