@@ -188,17 +188,13 @@ public final class DataType {
                 for (int i = 0; i < arguments.size(); i++) b.append(i == 0 ? "" : ", ").append(arguments.get(i));
                 yield b.append('>').toString();
             }
-            case UDT -> quoteIfNeeded(name);
+            case UDT -> CqlIdentifiers.quote(name);
             case VECTOR -> "vector<" + arguments.get(0) + ", " + dimension + ">";
             case CUSTOM -> "'" + name + "'";
             default -> kind.name().toLowerCase(java.util.Locale.ROOT);
         };
         boolean showFrozen = frozen && (isCollection() || kind == Kind.UDT);
         return showFrozen ? "frozen<" + s + ">" : s;
-    }
-
-    private static String quoteIfNeeded(String id) {
-        return id.matches("[a-z][a-z0-9_]*") ? id : "\"" + id.replace("\"", "\"\"") + "\"";
     }
 
     @Override

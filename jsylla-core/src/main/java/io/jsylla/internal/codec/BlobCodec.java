@@ -23,11 +23,14 @@ final class BlobCodec extends AbstractCodec {
         }
     }
 
-    /** A copy, so the value outlives the frame it was read from; zero-length is an empty buffer. */
+    /**
+     * The caller's own copy (each read makes one), so it outlives the frame without pinning it and
+     * may be changed freely; zero-length is an empty buffer.
+     */
     @Override
     public Object decode(ByteBuf src, int index, int length) {
         byte[] bytes = new byte[length];
         src.getBytes(index, bytes);
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        return ByteBuffer.wrap(bytes);
     }
 }

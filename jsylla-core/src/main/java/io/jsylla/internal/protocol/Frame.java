@@ -86,6 +86,15 @@ public final class Frame {
         return source.slice(bodyStart, bodyLength);
     }
 
+    /** The buffer holding the body, from {@link #bodyStart()} on: read it in place, never change it. */
+    ByteBuf source() {
+        return source;
+    }
+
+    int bodyStart() {
+        return bodyStart;
+    }
+
     public int bodyLength() {
         return bodyLength;
     }

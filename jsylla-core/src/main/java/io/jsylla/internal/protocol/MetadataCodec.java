@@ -13,9 +13,30 @@ final class MetadataCodec {
     private MetadataCodec() {
     }
 
+    /**
+     * The metadata of most answers to a prepared read, No_metadata with or without
+     * Global_tables_spec (Cassandra keeps that flag): shared, by flags and column count.
+     */
+    private static final RowsMetadata[][] BARE = new RowsMetadata[2][32];
+
+    static {
+        for (int i = 0; i < 32; i++) {
+            BARE[0][i] = new RowsMetadata(RowsMetadata.NO_METADATA, i, null, null, List.of());
+            BARE[1][i] = new RowsMetadata(RowsMetadata.NO_METADATA | RowsMetadata.GLOBAL_TABLES_SPEC, i, null, null, List.of());
+        }
+    }
+
+    /** The shared metadata for these flags and column count, or null if they are not bare ones. */
+    static RowsMetadata bare(int flags, int columnCount) {
+        if ((flags & ~RowsMetadata.GLOBAL_TABLES_SPEC) != RowsMetadata.NO_METADATA || columnCount < 0 || columnCount >= 32) return null;
+        return BARE[flags & RowsMetadata.GLOBAL_TABLES_SPEC][columnCount];
+    }
+
     static RowsMetadata readRows(ByteBuf in, ProtocolVersion version) {
         int flags = in.readInt();
         int columnCount = readCount(in, "column");
+        RowsMetadata bare = bare(flags, columnCount);
+        if (bare != null) return bare;
         ByteBuffer pagingState = (flags & RowsMetadata.HAS_MORE_PAGES) != 0 ? Wire.readBytesBuffer(in) : null;
         byte[] newMetadataId = version != ProtocolVersion.V4 && (flags & RowsMetadata.METADATA_CHANGED) != 0
                 ? Wire.readShortBytes(in) : null;

@@ -61,7 +61,7 @@ public final class ResponseEncoder {
             out.writeInt(Result.ROWS);
             MetadataCodec.writeRows(rows.metadata(), out, version);
             out.writeInt(rows.rowCount());
-            out.writeBytes(rows.rows(), rows.rows().readerIndex(), rows.rows().readableBytes());
+            out.writeBytes(rows.buffer(), rows.start(), rows.end() - rows.start());
         } else if (result instanceof SetKeyspaceResult ks) {
             out.writeInt(Result.SET_KEYSPACE);
             Wire.writeString(ks.keyspace(), out);

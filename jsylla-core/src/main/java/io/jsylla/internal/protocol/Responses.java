@@ -16,6 +16,10 @@ public final class Responses {
         if (frame.opcode() == Opcode.RESULT && frame.bodyLength() >= 4 && frame.bodyInt(0) == Result.VOID) {
             return VoidResult.INSTANCE; // every write's answer: read in place, no view made
         }
+        if (frame.opcode() == Opcode.RESULT && frame.bodyLength() >= 16 && frame.bodyInt(0) == Result.ROWS) {
+            RowsResult rows = bareRows(frame);
+            if (rows != null) return rows;
+        }
         ByteBuf in = frame.body();
         ProtocolVersion version = frame.version();
         try {
@@ -37,6 +41,17 @@ public final class Responses {
         }
     }
 
+    /**
+     * A prepared read's usual answer, rows with bare metadata (no columns, no paging state), read in
+     * place; null for any other, which the general path reads (and reports if malformed).
+     */
+    private static RowsResult bareRows(Frame frame) {
+        RowsMetadata metadata = MetadataCodec.bare(frame.bodyInt(4), frame.bodyInt(8));
+        int rowCount = frame.bodyInt(12);
+        if (metadata == null || rowCount < 0) return null;
+        return new RowsResult(metadata, rowCount, frame.source(), frame.bodyStart() + 16, frame.bodyStart() + frame.bodyLength());
+    }
+
     private static Result decodeResult(ByteBuf in, ProtocolVersion version) {
         int kind = in.readInt();
         return switch (kind) {
@@ -45,7 +60,7 @@ public final class Responses {
                 RowsMetadata metadata = MetadataCodec.readRows(in, version);
                 int rowCount = in.readInt();
                 if (rowCount < 0) throw new CodecException("negative row count " + rowCount);
-                yield new RowsResult(metadata, rowCount, in.slice());
+                yield new RowsResult(metadata, rowCount, in); // the body's own view, already at the first cell
             }
             case Result.SET_KEYSPACE -> new SetKeyspaceResult(Wire.readString(in));
             case Result.PREPARED -> {

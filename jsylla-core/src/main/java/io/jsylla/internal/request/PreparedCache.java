@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Statements prepared transparently, least recently used out first, keyed by keyspace and CQL
  * text; concurrent first uses share one PREPARE. Also the latest result shape of each statement
  * id, which protocol v5 updates when a table changes under a prepared SELECT.
+ *
+ * <p>Shapes are kept for at most {@link #MAX_SHAPES} ids, least recently used out first. Losing one
+ * is harmless: the statement then sends the metadata id it was prepared with, and a v5 node that
+ * knows newer metadata answers with it again (METADATA_CHANGED).
  */
 public final class PreparedCache {
     private record Key(String keyspace, String cql) {}
@@ -21,9 +24,16 @@ public final class PreparedCache {
     /** The result columns and their metadata id (v5), as last reported for a statement. */
     public record ResultShape(byte[] metadataId, List<ColumnSpec> columns) {}
 
+    static final int MAX_SHAPES = 10_000;
+
     private final int capacity;
     private final Map<Key, CompletableFuture<PreparedStatement>> lru;
-    private final Map<ByteBuffer, ResultShape> shapes = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, ResultShape> shapes = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, ResultShape> eldest) {
+            return size() > MAX_SHAPES;
+        }
+    };
 
     public PreparedCache(int capacity) {
         this.capacity = capacity;
@@ -71,12 +81,22 @@ public final class PreparedCache {
     }
 
     public void shape(byte[] id, ResultShape shape) {
-        shapes.put(ByteBuffer.wrap(id.clone()), shape);
+        synchronized (shapes) {
+            shapes.put(ByteBuffer.wrap(id.clone()), shape);
+        }
     }
 
     /** The latest known result shape of a statement id, or null. */
     public ResultShape shape(byte[] id) {
-        return shapes.get(ByteBuffer.wrap(id));
+        synchronized (shapes) {
+            return shapes.get(ByteBuffer.wrap(id));
+        }
+    }
+
+    int shapeCount() {
+        synchronized (shapes) {
+            return shapes.size();
+        }
     }
 
     @Override

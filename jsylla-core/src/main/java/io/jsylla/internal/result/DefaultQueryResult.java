@@ -12,18 +12,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One page of results with what the coordinator said about the request. */
-public final class DefaultQueryResult implements QueryResult {
-    private final RowsData data;
+/** One page of results with what the coordinator said about the request; its rows are its own {@link RowsData}. */
+public final class DefaultQueryResult extends RowsData implements QueryResult {
     private final PagingState pagingState;
     private final UUID tracingId;
     private final List<String> warnings;
     private final InetSocketAddress coordinator;
     private List<Row> rows;
 
+    /** A page of {@code data}'s rows. */
     public DefaultQueryResult(RowsData data, PagingState pagingState, UUID tracingId, List<String> warnings,
                               InetSocketAddress coordinator) {
-        this.data = data;
+        super(data);
+        this.pagingState = pagingState;
+        this.tracingId = tracingId;
+        this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+        this.coordinator = coordinator;
+    }
+
+    /** A page of the rows that are bytes {@code start} to {@code end} of {@code buf}. */
+    public DefaultQueryResult(List<ColumnSpec> columns, io.netty.buffer.ByteBuf buf, int start, int end, int rowCount,
+                              PagingState pagingState, UUID tracingId, List<String> warnings, InetSocketAddress coordinator) {
+        super(columns, buf, start, end, rowCount);
         this.pagingState = pagingState;
         this.tracingId = tracingId;
         this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
@@ -34,13 +44,13 @@ public final class DefaultQueryResult implements QueryResult {
     private final class RowList extends AbstractList<Row> {
         @Override
         public Row get(int index) {
-            if (index < 0 || index >= data.rowCount()) throw new IndexOutOfBoundsException(index);
-            return new LazyRow(data, index);
+            if (index < 0 || index >= rowCount()) throw new IndexOutOfBoundsException(index);
+            return new LazyRow(DefaultQueryResult.this, index);
         }
 
         @Override
         public int size() {
-            return data.rowCount();
+            return rowCount();
         }
     }
 
@@ -51,28 +61,39 @@ public final class DefaultQueryResult implements QueryResult {
         return r;
     }
 
-    @Override
-    public int rowCount() {
-        return data.rowCount();
-    }
+    // rowCount() is RowsData's, which QueryResult's asks for.
 
+    /** One object per loop over the page; rows are made as it reaches them. */
     @Override
     public Iterator<Row> iterator() {
-        return rows().iterator();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < rowCount();
+            }
+
+            @Override
+            public Row next() {
+                if (next >= rowCount()) throw new java.util.NoSuchElementException();
+                return new LazyRow(DefaultQueryResult.this, next++);
+            }
+        };
     }
 
     @Override
     public List<ColumnSpec> columnSpecs() {
-        return data.columns();
+        return columns();
     }
 
     @Override
     public boolean wasApplied() {
         // A conditional statement answers with an [applied] column first; anything else applied.
-        if (data.rowCount() == 0 || data.columns().isEmpty() || !"[applied]".equals(data.columns().get(0).name())) {
+        if (rowCount() == 0 || columns().isEmpty() || !"[applied]".equals(columns().get(0).name())) {
             return true;
         }
-        return Boolean.TRUE.equals(new LazyRow(data, 0).get(0));
+        return Boolean.TRUE.equals(new LazyRow(this, 0).get(0));
     }
 
     @Override
@@ -97,22 +118,22 @@ public final class DefaultQueryResult implements QueryResult {
 
     @Override
     public <R> List<R> rowsAs(Class<R> recordType) {
-        List<R> out = new ArrayList<>(data.rowCount());
+        List<R> out = new ArrayList<>(rowCount());
         // A write has no columns and maps to nothing; a read checks the mapping even with no rows.
-        if (data.columns().isEmpty()) return out;
-        RecordMapper.RowMapping<R> m = data.mapping(recordType);
-        for (int i = 0; i < data.rowCount(); i++) out.add(m.map(new LazyRow(data, i)));
+        if (columns().isEmpty()) return out;
+        RecordMapper.RowMapping<R> m = mapping(recordType);
+        for (int i = 0; i < rowCount(); i++) out.add(m.map(new LazyRow(this, i)));
         return out;
     }
 
     /** The page's rows as they arrived (raw cells), for tests and diagnostics. */
     public RowsData data() {
-        return data;
+        return this;
     }
 
     @Override
     public String toString() {
-        return "QueryResult[" + data.rowCount() + " rows, columns " + data.columns()
+        return "QueryResult[" + rowCount() + " rows, columns " + columns()
                 + (pagingState.isEnd() ? "" : ", more pages") + "]";
     }
 }

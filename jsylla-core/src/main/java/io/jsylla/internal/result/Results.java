@@ -22,21 +22,18 @@ public final class Results {
      *     (a prepared statement's result columns), else null
      */
     public static QueryResult of(Result result, Frame frame, InetSocketAddress coordinator, List<ColumnSpec> knownColumns) {
-        RowsData data;
-        PagingState paging = PagingState.end();
-        if (result instanceof RowsResult rows) {
-            RowsMetadata md = rows.metadata();
-            List<ColumnSpec> columns = md.noMetadata() && knownColumns != null ? knownColumns : columns(md.columns());
-            if (columns.size() != md.columnCount()) {
-                throw new io.jsylla.ProtocolException(coordinator, "rows have " + md.columnCount()
-                        + " columns but the known metadata has " + columns.size());
-            }
-            data = new RowsData(columns, rows.rows(), rows.rowCount());
-            paging = md.hasMorePages() ? PagingState.of(bytes(md.pagingState())) : PagingState.end();
-        } else {
-            data = RowsData.NONE;
+        if (!(result instanceof RowsResult rows)) {
+            return new DefaultQueryResult(RowsData.NONE, PagingState.end(), frame.tracingId(), frame.warnings(), coordinator);
         }
-        return new DefaultQueryResult(data, paging, frame.tracingId(), frame.warnings(), coordinator);
+        RowsMetadata md = rows.metadata();
+        List<ColumnSpec> columns = md.noMetadata() && knownColumns != null ? knownColumns : columns(md.columns());
+        if (columns.size() != md.columnCount()) {
+            throw new io.jsylla.ProtocolException(coordinator, "rows have " + md.columnCount()
+                    + " columns but the known metadata has " + columns.size());
+        }
+        PagingState paging = md.hasMorePages() ? PagingState.of(bytes(md.pagingState())) : PagingState.end();
+        return new DefaultQueryResult(columns, rows.buffer(), rows.start(), rows.end(), rows.rowCount(), paging,
+                frame.tracingId(), frame.warnings(), coordinator);
     }
 
     /** A result with nothing in it but its coordinator: no rows, no more pages, no warnings, no tracing. */

@@ -12,22 +12,36 @@ import java.util.Map;
 
 /**
  * The rows of one page, still in the bytes they arrived in. Cells are located on first access
- * (one pass, one int per cell) and decoded only when read.
+ * (one pass, one int per cell) and decoded only when read. A page's {@link DefaultQueryResult} is
+ * its rows data too, so that a read's answer is one object.
  */
-public final class RowsData {
+public class RowsData {
     private final List<ColumnSpec> columns;
     private final ByteBuf buf;
     private final int start;
+    private final int end;
     private final int rowCount;
     private int[] offsets;
     private Map<String, Integer> byName;
     // row.as(...) called row after row maps with one record class: keep its mapping at hand.
     private volatile RecordMapper.RowMapping<?> lastMapping;
 
+    /** Rows that are {@code rows}' readable bytes. */
     public RowsData(List<ColumnSpec> columns, ByteBuf rows, int rowCount) {
+        this(columns, rows, rows.readerIndex(), rows.writerIndex(), rowCount);
+    }
+
+    /** The same rows as {@code other}, located afresh. */
+    RowsData(RowsData other) {
+        this(other.columns, other.buf, other.start, other.end, other.rowCount);
+    }
+
+    /** Rows that are bytes {@code start} to {@code end} of {@code buf}, which may hold other data around them. */
+    public RowsData(List<ColumnSpec> columns, ByteBuf buf, int start, int end, int rowCount) {
         this.columns = columns;
-        this.buf = rows;
-        this.start = rows.readerIndex();
+        this.buf = buf;
+        this.start = start;
+        this.end = end;
         this.rowCount = rowCount;
     }
 
@@ -49,28 +63,45 @@ public final class RowsData {
     /** Offset of the [bytes] length prefix of a cell. */
     int cell(int row, int column) {
         int[] o = offsets;
-        if (o == null) o = locate();
-        return o[row * columns.size() + column];
+        if (o != null) return o[row * columns.size() + column];
+        // One short row (a read by key) is walked on each access rather than indexed: no array.
+        if (rowCount == 1 && columns.size() <= WALKED_COLUMNS) return walk(column);
+        return locate()[row * columns.size() + column];
+    }
+
+    private static final int WALKED_COLUMNS = 8;
+
+    private int walk(int column) {
+        int cells = rowCount * columns.size();
+        int pos = start;
+        for (int i = 0; i < column; i++) pos = after(pos, i, cells);
+        after(pos, column, cells); // checks the cell itself lies within the frame
+        return pos;
     }
 
     private int[] locate() {
-        int n = columns.size();
-        int[] o = new int[rowCount * n];
+        int[] o = new int[rowCount * columns.size()];
         int pos = start;
-        int limit = buf.writerIndex();
-        try {
-            for (int i = 0; i < o.length; i++) {
-                if (pos + 4 > limit) throw new CodecException("rows truncated at cell " + i + " of " + o.length);
-                o[i] = pos;
-                int len = buf.getInt(pos);
-                pos += 4 + Math.max(len, 0);
-                if (pos > limit) throw new CodecException("cell " + i + " declares " + len + " bytes beyond the frame");
-            }
-        } catch (IndexOutOfBoundsException e) {
-            throw new CodecException("malformed rows: " + e.getMessage(), e);
+        for (int i = 0; i < o.length; i++) {
+            o[i] = pos;
+            pos = after(pos, i, o.length);
         }
         offsets = o;
         return o;
+    }
+
+    /** Where the cell after cell {@code i} (at {@code pos}) starts, checking cell i lies within the rows. */
+    private int after(int pos, int i, int cells) {
+        if (pos + 4 > end) throw new CodecException("rows truncated at cell " + i + " of " + cells);
+        int len;
+        try {
+            len = buf.getInt(pos);
+        } catch (IndexOutOfBoundsException e) {
+            throw new CodecException("malformed rows: " + e.getMessage(), e);
+        }
+        int next = pos + 4 + Math.max(len, 0);
+        if (next > end || next < pos) throw new CodecException("cell " + i + " declares " + len + " bytes beyond the frame");
+        return next;
     }
 
     boolean isNull(int row, int column) {

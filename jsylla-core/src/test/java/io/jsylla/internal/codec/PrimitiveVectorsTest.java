@@ -135,9 +135,12 @@ class PrimitiveVectorsTest {
     }
 
     @Test
-    void decodedBlobIsAReadOnlyCopy() {
-        ByteBuffer b = (ByteBuffer) decodeHex(DataType.BLOB, "0102");
-        assertThat(b.isReadOnly()).isTrue();
+    void decodedBlobIsTheCallersOwnCopy() {
+        io.netty.buffer.ByteBuf cell = io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {1, 2});
+        ByteBuffer b = (ByteBuffer) Codecs.decode(DataType.BLOB, cell, 0, 2);
         assertThat(b.remaining()).isEqualTo(2);
+        b.put(0, (byte) 9);
+        assertThat(cell.getByte(0)).as("the frame is untouched").isEqualTo((byte) 1);
+        assertThat(Codecs.decode(DataType.BLOB, cell, 0, 2)).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2}));
     }
 }

@@ -108,6 +108,23 @@ class ResponseDecodingTest {
     }
 
     @Test
+    void rowsWithBareMetadataAreReadInPlaceFromABufferSharedWithOtherFrames() {
+        // A prepared read's answer (No_metadata with Global_tables_spec, as Cassandra sends it)
+        // between the bytes of other frames of the same read.
+        ByteBuf shared = buf("eeee | 00000002 | 00000005 00000002 | 00000001 | 00000001 07 00000000 | eeeeee");
+        Frame frame = new Frame(V5, 0, 3, Opcode.RESULT, null, List.of(), Map.of(), shared, 2, 25);
+        RowsResult result = (RowsResult) Responses.decode(frame);
+        assertThat(result.metadata().noMetadata()).isTrue();
+        assertThat(result.metadata().columnCount()).isEqualTo(2);
+        assertThat(result.metadata().hasMorePages()).isFalse();
+        assertThat(result.metadata()).as("shared, not made per answer")
+                .isSameAs(((RowsResult) Responses.decode(frame)).metadata());
+        assertThat(result.buffer()).isSameAs(shared);
+        assertThat(hex(result.rows())).isEqualTo(norm("00000001 07 00000000"));
+        assertThat(result.rowCount()).isEqualTo(1);
+    }
+
+    @Test
     void v5RowsWithNewMetadataId() {
         RowsResult result = (RowsResult) decode(V5, Opcode.RESULT,
                 "00000002 | 00000009 00000001 | 0002 abcd | 0002 6b73 0001 74 | 0001 6b 0009 | 00000000");

@@ -1,0 +1,64 @@
+package io.jsylla.internal.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jsylla.ColumnSpec;
+import io.jsylla.DataType;
+import io.jsylla.internal.protocol.CodecException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Cells read in place from a range of a buffer shared with other data, one row walked or many indexed. */
+class RowsDataTest {
+    private static final List<ColumnSpec> KV = List.of(new ColumnSpec("ks", "t", "k", DataType.INT),
+            new ColumnSpec("ks", "t", "v", DataType.TEXT));
+
+    /** {@code cells} as [bytes] between three bytes of other data on each side. */
+    private static ByteBuf framed(int... lengthsAndInts) {
+        ByteBuf b = Unpooled.buffer().writeMedium(0xEEEEEE);
+        for (int x : lengthsAndInts) b.writeInt(x);
+        return b.writeMedium(0xEEEEEE);
+    }
+
+    @Test
+    void oneRowIsReadWithinItsRangeOnly() {
+        ByteBuf b = framed(4, 7, 0); // k = 7, v = ''
+        RowsData one = new RowsData(KV, b, 3, b.writerIndex() - 3, 1);
+        assertThat(one.decode(0, 1)).isEqualTo("");
+        assertThat(one.decode(0, 0)).isEqualTo(7);
+        assertThat(one.isEmpty(0, 1)).isTrue();
+        assertThat(one.isNull(0, 0)).isFalse();
+    }
+
+    @Test
+    void manyRowsAreIndexedOnce() {
+        ByteBuf b = framed(4, 1, -1, 4, 2, -1, 4, 3, -1);
+        RowsData three = new RowsData(KV, b, 3, b.writerIndex() - 3, 3);
+        assertThat(three.decode(2, 0)).isEqualTo(3);
+        assertThat(three.isNull(1, 1)).isTrue();
+        assertThat(three.decode(0, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void aCellRunningPastTheRangeFailsWhetherWalkedOrIndexed() {
+        // v declares 5 bytes but the rows end after 1: the bytes after the range must not be read as the cell's
+        ByteBuf one = framed(4, 7, 5);
+        RowsData walked = new RowsData(KV, one, 3, 3 + 12 + 1, 1);
+        assertThat(walked.decode(0, 0)).isEqualTo(7);
+        assertThatThrownBy(() -> walked.decode(0, 1)).isInstanceOf(CodecException.class).hasMessageContaining("beyond the frame");
+
+        ByteBuf two = framed(4, 7, 5, 4, 8);
+        RowsData indexed = new RowsData(KV, two, 3, two.writerIndex() - 3, 2);
+        assertThatThrownBy(() -> indexed.decode(1, 0)).isInstanceOf(CodecException.class);
+    }
+
+    @Test
+    void missingCellsAreReportedAsTruncation() {
+        ByteBuf b = framed(4, 7);
+        RowsData walked = new RowsData(KV, b, 3, b.writerIndex() - 3, 1);
+        assertThatThrownBy(() -> walked.decode(0, 1)).isInstanceOf(CodecException.class).hasMessageContaining("truncated at cell 1");
+    }
+}
