@@ -3,10 +3,12 @@ package io.jsylla.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jsylla.Batch;
+import io.jsylla.ColumnSpec;
 import io.jsylla.Compression;
 import io.jsylla.PreparedStatement;
 import io.jsylla.Query;
 import io.jsylla.QueryPager;
+import io.jsylla.QueryResult;
 import io.jsylla.Row;
 import io.jsylla.Session;
 import io.jsylla.SessionBuilder;
@@ -75,6 +77,23 @@ class ProtocolMatrixIT {
             s.execute("INSERT INTO t (k, c, b) VALUES (?, ?, ?)", 3, 0, big);
             ByteBuffer back = s.execute("SELECT b FROM t WHERE k = ? AND c = ?", 3, 0).firstRow().orElseThrow().getBytes("b");
             assertThat(back).isEqualTo(ByteBuffer.wrap(big));
+
+            // A prepared SELECT * sees a column added under it: on v4 through the columns every answer
+            // carries (recognised in place while unchanged), on v5 through Metadata_changed.
+            PreparedStatement all = s.prepare("SELECT * FROM t WHERE k = ? AND c = ?");
+            for (int i = 0; i < 3; i++) {
+                QueryResult r = s.executePrepared(all, 1, 7);
+                assertThat(r.columnSpecs()).extracting(ColumnSpec::name).containsExactly("k", "c", "b", "v");
+                assertThat(r.firstRow().orElseThrow().getString("v")).isEqualTo("row 7");
+            }
+            s.execute("ALTER TABLE t ADD extra int");
+            s.execute("UPDATE t SET extra = 42 WHERE k = 1 AND c = 7");
+            for (int i = 0; i < 3; i++) {
+                QueryResult r = s.executePrepared(all, 1, 7);
+                assertThat(r.columnSpecs()).extracting(ColumnSpec::name).containsExactly("k", "c", "b", "extra", "v");
+                assertThat(r.firstRow().orElseThrow().getInt("extra")).isEqualTo(42);
+                assertThat(r.firstRow().orElseThrow().getString("v")).isEqualTo("row 7");
+            }
 
             assertThat(connectionsAsTheNodeSeesThem(s)).isNotEmpty().allSatisfy(client -> {
                 assertThat(client.get("protocol_version")).isEqualTo(expected.code());

@@ -63,7 +63,7 @@ final class MetadataCodec {
         return n;
     }
 
-    private static List<ColumnDef> readColumns(ByteBuf in, int flags, int count) {
+    static List<ColumnDef> readColumns(ByteBuf in, int flags, int count) {
         boolean global = (flags & RowsMetadata.GLOBAL_TABLES_SPEC) != 0;
         String keyspace = global ? Wire.readString(in) : null;
         String table = global ? Wire.readString(in) : null;

@@ -9,6 +9,18 @@ public final class Responses {
     }
 
     /**
+     * As {@link #decode(Frame)}, except that rows whose column specs are {@code known} (v4 sends
+     * them with every answer) are read in place as if they came without metadata.
+     */
+    public static Response decode(Frame frame, KnownSpecs known) {
+        if (known != null && frame.opcode() == Opcode.RESULT) {
+            RowsResult rows = known.match(frame);
+            if (rows != null) return rows;
+        }
+        return decode(frame);
+    }
+
+    /**
      * The message of {@code frame}. The frame's body is read through a fresh view, so decoding twice
      * gives the same answer. Malformed bodies and opcodes a server never sends raise {@link CodecException}.
      */

@@ -2,6 +2,7 @@ package io.jsylla.internal.request;
 
 import io.jsylla.ColumnSpec;
 import io.jsylla.PreparedStatement;
+import io.jsylla.internal.protocol.KnownSpecs;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,15 @@ import java.util.function.Supplier;
 public final class PreparedCache {
     private record Key(String keyspace, String cql) {}
 
-    /** The result columns and their metadata id (v5), as last reported for a statement. */
-    public record ResultShape(byte[] metadataId, List<ColumnSpec> columns) {}
+    /**
+     * The result columns and their metadata id (v5), as last reported for a statement, and on v4
+     * the wire form of those columns (null until an answer brought them) to recognise them again.
+     */
+    public record ResultShape(byte[] metadataId, List<ColumnSpec> columns, KnownSpecs v4Specs) {
+        public ResultShape(byte[] metadataId, List<ColumnSpec> columns) {
+            this(metadataId, columns, null);
+        }
+    }
 
     static final int MAX_SHAPES = 10_000;
 

@@ -135,6 +135,11 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
     /** Completes this future from a successful answer, at once or after more work. Runs on an event loop. */
     protected abstract void finish(Result result, Frame frame, Node node);
 
+    /** The message in an answer; a kind of request that knows what to expect may read it faster. */
+    protected Response decode(Frame frame) {
+        return Responses.decode(frame);
+    }
+
     /**
      * Re-prepares the request's statement on a connection whose node answered UNPREPARED, within
      * the request's deadline; null when the request has nothing to re-prepare.
@@ -299,7 +304,7 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
         public void onResponse(Frame frame) {
             Response r;
             try {
-                r = Responses.decode(frame);
+                r = decode(frame);
             } catch (RuntimeException e) {
                 finalError(new ProtocolException(node.address(), "undecodable answer: " + e.getMessage()));
                 return;

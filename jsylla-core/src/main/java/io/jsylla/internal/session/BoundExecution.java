@@ -1,5 +1,6 @@
 package io.jsylla.internal.session;
 
+import io.jsylla.ColumnSpec;
 import io.jsylla.Statement;
 import io.jsylla.PagingState;
 import io.jsylla.PreparedStatement;
@@ -8,10 +9,13 @@ import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.protocol.Execute;
 import io.jsylla.internal.protocol.Frame;
+import io.jsylla.internal.protocol.KnownSpecs;
 import io.jsylla.internal.protocol.Opcode;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Request;
+import io.jsylla.internal.protocol.Response;
+import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.protocol.RowsResult;
 import io.jsylla.internal.codec.BoundValues;
@@ -23,6 +27,7 @@ import io.jsylla.internal.routing.Token;
 import io.jsylla.internal.routing.TokenSource;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -112,13 +117,26 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
     }
 
     @Override
+    protected Response decode(Frame frame) {
+        return Responses.decode(frame, shape.v4Specs());
+    }
+
+    @Override
     protected void finish(Result result, Frame frame, Node node) {
         if (result instanceof RowsResult rows && rows.metadata().metadataChanged()) {
-            PreparedCache.ResultShape changed = new PreparedCache.ResultShape(rows.metadata().newMetadataId(),
-                    Results.columns(rows.metadata().columns()));
-            core.prepared().shape(ApiAccess.id(ps), changed);
-            ApiAccess.shape(ps, changed);
+            remember(new PreparedCache.ResultShape(rows.metadata().newMetadataId(), Results.columns(rows.metadata().columns())));
+        } else if (result instanceof RowsResult rows && !rows.metadata().noMetadata() && frame.version() == ProtocolVersion.V4) {
+            // v4 sent the columns (it always does): keep their wire form to recognise them next time,
+            // and take them as the statement's columns if the table changed.
+            List<ColumnSpec> columns = Results.columns(rows.metadata().columns());
+            KnownSpecs specs = KnownSpecs.of(frame);
+            if (specs != null) remember(new PreparedCache.ResultShape(shape.metadataId(), columns.equals(shape.columns()) ? shape.columns() : columns, specs));
         }
         core.finish(result, frame, node, shape.columns(), this);
+    }
+
+    private void remember(PreparedCache.ResultShape changed) {
+        core.prepared().shape(ApiAccess.id(ps), changed);
+        ApiAccess.shape(ps, changed);
     }
 }

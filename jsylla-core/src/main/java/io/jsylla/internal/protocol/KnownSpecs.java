@@ -1,0 +1,86 @@
+package io.jsylla.internal.protocol;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The column specs of a prepared statement's rows, byte for byte as a v4 node last sent them.
+ * v4 cannot tell a client that a table changed under a prepared SELECT, so the driver never asks
+ * it to skip the metadata there; instead each answer's specs are compared in place with these,
+ * and an unchanged answer is read as if it had none: no strings, no column objects.
+ */
+public final class KnownSpecs {
+    private final int flags;       // without Has_more_pages, which varies from page to page
+    private final int columnCount;
+    private final byte[] specs;    // the global table spec if any, then every column spec
+
+    private KnownSpecs(int flags, int columnCount, byte[] specs) {
+        this.flags = flags;
+        this.columnCount = columnCount;
+        this.specs = specs;
+    }
+
+    /** The specs of a v4 rows answer that carries its metadata; null for any other frame. */
+    public static KnownSpecs of(Frame frame) {
+        if (frame.version() != ProtocolVersion.V4 || frame.opcode() != Opcode.RESULT) return null;
+        ByteBuf in = frame.body();
+        if (in.readableBytes() < 12 || in.readInt() != Result.ROWS) return null;
+        int flags = in.readInt();
+        int columnCount = in.readInt();
+        if ((flags & RowsMetadata.NO_METADATA) != 0 || columnCount < 0) return null;
+        if ((flags & RowsMetadata.HAS_MORE_PAGES) != 0) Wire.readBytes(in);
+        int from = in.readerIndex();
+        MetadataCodec.readColumns(in, flags, columnCount); // to find where they end
+        byte[] specs = new byte[in.readerIndex() - from];
+        in.getBytes(from, specs);
+        return new KnownSpecs(flags & ~RowsMetadata.HAS_MORE_PAGES, columnCount, specs);
+    }
+
+    /**
+     * {@code frame}'s rows read in place, with metadata that says No_metadata (the columns are the
+     * known ones), if its column specs are exactly these; else null.
+     */
+    RowsResult match(Frame frame) {
+        if (frame.bodyLength() < 12 || frame.bodyInt(0) != Result.ROWS) return null;
+        int received = frame.bodyInt(4);
+        if ((received & ~RowsMetadata.HAS_MORE_PAGES) != flags || frame.bodyInt(8) != columnCount) return null;
+        int at = 12;
+        ByteBuffer pagingState = null;
+        if ((received & RowsMetadata.HAS_MORE_PAGES) != 0) {
+            int n = frame.bodyInt(at);
+            if (n < 0 || at + 4 + n > frame.bodyLength()) return null;
+            byte[] state = new byte[n];
+            frame.source().getBytes(frame.bodyStart() + at + 4, state);
+            pagingState = ByteBuffer.wrap(state);
+            at += 4 + n;
+        }
+        if (at + specs.length + 4 > frame.bodyLength() || !sameBytes(frame.source(), frame.bodyStart() + at)) return null;
+        at += specs.length;
+        int rowCount = frame.bodyInt(at);
+        if (rowCount < 0) return null;
+        int bareFlags = RowsMetadata.NO_METADATA | (flags & RowsMetadata.GLOBAL_TABLES_SPEC);
+        RowsMetadata metadata = pagingState == null ? MetadataCodec.bare(bareFlags, columnCount) : null;
+        if (metadata == null) {
+            metadata = new RowsMetadata(bareFlags | (received & RowsMetadata.HAS_MORE_PAGES), columnCount, pagingState, null,
+                    java.util.List.of());
+        }
+        return new RowsResult(metadata, rowCount, frame.source(), frame.bodyStart() + at + 4, frame.bodyStart() + frame.bodyLength());
+    }
+
+    private boolean sameBytes(ByteBuf buf, int index) {
+        if (buf.hasArray()) {
+            int from = buf.arrayOffset() + index;
+            return Arrays.equals(buf.array(), from, from + specs.length, specs, 0, specs.length);
+        }
+        for (int i = 0; i < specs.length; i++) {
+            if (buf.getByte(index + i) != specs[i]) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "KnownSpecs[" + columnCount + " columns, " + specs.length + " bytes]";
+    }
+}
