@@ -114,21 +114,9 @@ public final class CqlProbe implements AutoCloseable {
             int flags = b.getInt();
             int columns = b.getInt();
             paging = (flags & 0x0002) != 0 ? ProbeCodec.readBytes(b) : null;
-            boolean global = (flags & 0x0001) != 0;
-            if (global) {
-                ProbeCodec.readString(b);
-                ProbeCodec.readString(b);
-            }
             List<String> names = new ArrayList<>(columns);
             List<Type> types = new ArrayList<>(columns);
-            for (int i = 0; i < columns; i++) {
-                if (!global) {
-                    ProbeCodec.readString(b);
-                    ProbeCodec.readString(b);
-                }
-                names.add(ProbeCodec.readString(b));
-                types.add(ProbeCodec.readType(b));
-            }
+            ProbeCodec.readColumnSpecs(b, flags, columns, names, types);
             int count = b.getInt();
             for (int r = 0; r < count; r++) {
                 Map<String, Object> row = new LinkedHashMap<>();

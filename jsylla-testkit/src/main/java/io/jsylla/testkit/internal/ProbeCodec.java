@@ -139,6 +139,28 @@ public final class ProbeCodec {
     /** A column type from result metadata. */
     public record Type(int id, String custom, List<Type> params, List<String> fieldNames) {}
 
+    /**
+     * The column specs of a rows result's metadata (flags Global_tables_spec 0x0001 and No_metadata
+     * 0x0004 as given): each column's name and type go to {@code names} and {@code types}; the
+     * keyspace and table names are skipped.
+     */
+    public static void readColumnSpecs(ByteBuffer b, int flags, int columns, List<String> names, List<Type> types) {
+        if ((flags & 0x0004) != 0) return;
+        boolean global = (flags & 0x0001) != 0;
+        if (global) {
+            readString(b);
+            readString(b);
+        }
+        for (int i = 0; i < columns; i++) {
+            if (!global) {
+                readString(b);
+                readString(b);
+            }
+            names.add(readString(b));
+            types.add(readType(b));
+        }
+    }
+
     public static Type readType(ByteBuffer b) {
         int id = b.getShort() & 0xFFFF;
         switch (id) {

@@ -91,21 +91,7 @@ final class Frames {
         ByteBuffer paging = (flags & 0x0002) != 0 ? ProbeCodec.readBytes(b) : null;
         List<String> names = new ArrayList<>();
         List<Type> types = new ArrayList<>();
-        if ((flags & 0x0004) == 0) {
-            boolean global = (flags & 0x0001) != 0;
-            if (global) {
-                ProbeCodec.readString(b);
-                ProbeCodec.readString(b);
-            }
-            for (int i = 0; i < columns; i++) {
-                if (!global) {
-                    ProbeCodec.readString(b);
-                    ProbeCodec.readString(b);
-                }
-                names.add(ProbeCodec.readString(b));
-                types.add(ProbeCodec.readType(b));
-            }
-        }
+        ProbeCodec.readColumnSpecs(b, flags, columns, names, types);
         int count = b.getInt();
         List<List<ByteBuffer>> rows = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
