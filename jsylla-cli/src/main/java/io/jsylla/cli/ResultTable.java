@@ -1,16 +1,11 @@
 package io.jsylla.cli;
 
 import io.jsylla.ColumnSpec;
+import io.jsylla.CqlLiterals;
 import io.jsylla.Row;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Rows as an aligned text table, as cqlsh shows them: a header, a rule, one line per row.
@@ -57,49 +52,9 @@ final class ResultTable {
         return s + " ".repeat(width - s.length());
     }
 
-    /** A top-level value: text as it is (on one line), everything else as a literal. */
+    /** A top-level value: text as it is, everything else as a CQL literal; on one line either way. */
     static String cell(Object value) {
-        if (value instanceof CharSequence s) return s.toString().replace("\n", "\\n").replace("\r", "\\r");
-        StringBuilder b = new StringBuilder();
-        literal(b, value);
-        return b.toString();
-    }
-
-    private static void literal(StringBuilder b, Object value) {
-        if (value == null) {
-            b.append("null");
-        } else if (value instanceof CharSequence s) {
-            b.append('\'').append(s.toString().replace("'", "''").replace("\n", "\\n")).append('\'');
-        } else if (value instanceof ByteBuffer buf) {
-            byte[] bytes = new byte[buf.remaining()];
-            buf.duplicate().get(bytes);
-            b.append("0x").append(HexFormat.of().formatHex(bytes));
-        } else if (value instanceof byte[] bytes) {
-            b.append("0x").append(HexFormat.of().formatHex(bytes));
-        } else if (value instanceof java.net.InetAddress a) {
-            b.append(a.getHostAddress());
-        } else if (value instanceof Map<?, ?> map) {
-            b.append('{');
-            String sep = "";
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                b.append(sep);
-                literal(b, e.getKey());
-                b.append(": ");
-                literal(b, e.getValue());
-                sep = ", ";
-            }
-            b.append('}');
-        } else if (value instanceof Collection<?> c) {
-            boolean set = c instanceof Set;
-            b.append(set ? '{' : '[');
-            String sep = "";
-            for (Iterator<?> it = c.iterator(); it.hasNext(); sep = ", ") {
-                b.append(sep);
-                literal(b, it.next());
-            }
-            b.append(set ? '}' : ']');
-        } else {
-            b.append(value); // numbers, uuids, inet, dates, durations, vectors, tuples and UDTs print themselves
-        }
+        String s = value instanceof CharSequence text ? text.toString() : CqlLiterals.format(value);
+        return s.replace("\n", "\\n").replace("\r", "\\r");
     }
 }

@@ -40,6 +40,8 @@ public final class Literals {
             b.append("0x").append(ByteBufUtil.hexDump(toArray(buf)));
         } else if (value instanceof byte[] bytes) {
             b.append("0x").append(ByteBufUtil.hexDump(bytes));
+        } else if (value instanceof java.net.InetAddress address) {
+            b.append(address.getHostAddress()); // as CQL writes an inet, without toString's "/"
         } else if (value instanceof Map<?, ?> map) {
             b.append('{');
             String sep = "";
