@@ -49,7 +49,7 @@ public final class Connection {
      * Queues a request if this connection has room; false (nothing queued) when it is full or
      * closed. The callback runs on the event loop.
      */
-    public boolean trySend(InFlightRequest request) {
+    public boolean trySend(InFlightRequest<?> request) {
         if (!channel.isActive() || draining) return false;
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
@@ -74,7 +74,7 @@ public final class Connection {
     /** As {@link #send(Request)}, failing with RequestTimeoutException past {@code deadline} ({@link System#nanoTime()}; 0 never). */
     public CompletableFuture<Frame> send(Request message, long deadline) {
         CompletableFuture<Frame> f = new CompletableFuture<>();
-        InFlightRequest r = InFlightRequest.of(message, false, null, new ResponseCallback() {
+        InFlightRequest<Void> r = InFlightRequest.of(message, false, null, new ResponseCallback() {
             @Override
             public void onResponse(Frame frame) {
                 f.complete(frame);
@@ -93,8 +93,8 @@ public final class Connection {
     }
 
     /** Abandons a sent request: its answer will be dropped, its stream id kept until then. */
-    public void cancel(InFlightRequest request) {
-        request.cancel();
+    public void cancel(InFlightRequest<?> request) {
+        request.abandon();
         channel.eventLoop().execute(() -> handler.orphan(channel.pipeline().context(handler), request));
     }
 

@@ -26,7 +26,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
 
     private final InetSocketAddress node;
     private final StreamIds ids;
-    private final InFlightRequest[] pending;
+    private final InFlightRequest<?>[] pending;
     private final boolean[] orphans;
     private final int maxOrphans;
     private final Heartbeat heartbeat;
@@ -41,7 +41,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
         this.node = node;
         this.version = version;
         this.ids = new StreamIds(maxStreams);
-        this.pending = new InFlightRequest[maxStreams];
+        this.pending = new InFlightRequest<?>[maxStreams];
         this.orphans = new boolean[maxStreams];
         this.maxOrphans = Math.max(1, maxStreams * 3 / 4);
         this.heartbeat = heartbeat;
@@ -130,7 +130,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
     }
 
     private void expireIfLate(int id) {
-        InFlightRequest r = pending[id];
+        InFlightRequest<?> r = pending[id];
         if (r == null || orphans[id] || r.deadline == 0 || now - r.deadline < 0) return;
         // Past its deadline: the caller is told now; the id stays taken until the late answer comes.
         orphans[id] = true;
@@ -157,7 +157,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (!(msg instanceof InFlightRequest r)) {
+        if (!(msg instanceof InFlightRequest<?> r)) {
             writeBatch(ctx); // keep the order of everything written
             ctx.write(msg, promise);
             return;
@@ -173,12 +173,12 @@ final class InFlightHandler extends ChannelDuplexHandler {
      * it. The write coalescer calls this directly on the event loop, skipping the pipeline's
      * per-message hop: this handler is the pipeline's last.
      */
-    void send(InFlightRequest r) {
+    void send(InFlightRequest<?> r) {
         send(context, r);
     }
 
-    private void send(ChannelHandlerContext ctx, InFlightRequest r) {
-        if (r.isCancelled()) {
+    private void send(ChannelHandlerContext ctx, InFlightRequest<?> r) {
+        if (r.isAbandoned()) {
             fail(r, new ConnectionException(node, "request cancelled before it was written", null));
             return;
         }
@@ -193,7 +193,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
         if (batch == null) batch = ctx.alloc().heapBuffer(4096);
         try {
-            FrameCodec.encode(batch, version, id, r.tracing, r.customPayload(), r.request, compressor);
+            FrameCodec.encode(batch, version, id, r.tracing(), r.customPayload(), r.request(), compressor);
         } catch (RuntimeException e) {
             ids.release(id); // the batch is left as it was
             fail(r, e);
@@ -235,7 +235,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             }
             return;
         }
-        InFlightRequest r = id < pending.length ? pending[id] : null;
+        InFlightRequest<?> r = id < pending.length ? pending[id] : null;
         if (r == null) {
             log.warn("{}: answer on stream {} that no request is waiting for; dropped", node, id);
             return;
@@ -254,7 +254,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
     }
 
     /** The request was abandoned: keep its id taken until the late answer comes, and count it. */
-    void orphan(ChannelHandlerContext ctx, InFlightRequest r) {
+    void orphan(ChannelHandlerContext ctx, InFlightRequest<?> r) {
         int id = r.streamId;
         if (id < 0 || pending[id] != r || orphans[id]) return;
         orphans[id] = true;
@@ -294,7 +294,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             batch = null;
         }
         for (int id = 0; id < pending.length; id++) {
-            InFlightRequest r = pending[id];
+            InFlightRequest<?> r = pending[id];
             if (r != null) {
                 pending[id] = null;
                 orphans[id] = false;
@@ -310,9 +310,9 @@ final class InFlightHandler extends ChannelDuplexHandler {
                 + closeCause.getMessage(), closeCause);
     }
 
-    private void fail(InFlightRequest r, Throwable error) {
+    private void fail(InFlightRequest<?> r, Throwable error) {
         try {
-            r.fail(error);
+            r.deliverFailure(error);
         } catch (RuntimeException e) {
             log.error("{}: failure callback failed", node, e);
         }

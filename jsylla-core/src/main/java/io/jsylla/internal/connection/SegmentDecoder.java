@@ -1,9 +1,10 @@
 package io.jsylla.internal.connection;
 
+import io.jsylla.internal.protocol.CodecException;
 import io.jsylla.internal.protocol.FrameAssembler;
-import io.jsylla.internal.protocol.Segment;
 import io.jsylla.internal.protocol.SegmentCodec;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
@@ -18,11 +19,31 @@ final class SegmentDecoder extends ByteToMessageDecoder {
         this.assembler = new FrameAssembler(maxBodyLength);
     }
 
+    /**
+     * Decodes every whole segment of the input into one heap buffer their payloads (and the frames
+     * and rows in them) share: one copy per read, not one per segment. A broken segment still
+     * lets the ones before it through.
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        Segment segment;
-        while ((segment = codec.decode(in)) != null) {
-            assembler.accept(segment, out::add);
+        int end = in.readerIndex();
+        int decoded = 0;
+        CodecException malformed = null;
+        try {
+            int length;
+            while ((length = codec.segmentLength(in, end)) >= 0 && in.writerIndex() - end >= length) {
+                decoded += codec.decodedLength(in, end);
+                end += length;
+            }
+        } catch (CodecException e) {
+            malformed = e;
         }
+        if (end > in.readerIndex()) {
+            ByteBuf payloads = Unpooled.buffer(decoded, decoded);
+            while (in.readerIndex() < end) {
+                assembler.accept(codec.decode(in, payloads), out::add);
+            }
+        }
+        if (malformed != null) throw malformed;
     }
 }

@@ -48,16 +48,16 @@ final class WriteCoalescer {
         Object m;
         boolean wrote = false;
         while ((m = queue.poll()) != null) {
-            if (!channel.isActive() && m instanceof InFlightRequest r) {
+            if (!channel.isActive() && m instanceof InFlightRequest<?> r) {
                 // queued before the close; by now the pipeline may be torn down and would drop it unanswered
                 try {
-                    r.fail(new ConnectionException(node, "connection closed", null));
+                    r.deliverFailure(new ConnectionException(node, "connection closed", null));
                 } catch (RuntimeException e) {
                     log.error("{}: failure callback failed", node, e);
                 }
                 continue;
             }
-            if (m instanceof InFlightRequest r) handler.send(r); // straight to the last handler: no pipeline hop
+            if (m instanceof InFlightRequest<?> r) handler.send(r); // straight to the last handler: no pipeline hop
             else channel.write(m, channel.voidPromise());
             wrote = true;
         }

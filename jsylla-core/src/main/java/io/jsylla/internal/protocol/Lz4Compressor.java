@@ -83,17 +83,23 @@ public final class Lz4Compressor implements Compressor {
         if (uncompressedLength < 0) throw new CodecException("negative LZ4 uncompressed length " + uncompressedLength);
         int length = in.readableBytes();
         ByteBuffer src = in.nioBuffer(in.readerIndex(), length);
-        byte[] dst = new byte[uncompressedLength];
+        out.ensureWritable(uncompressedLength);
+        // Straight into the output's memory when it is a heap array (as the segment decoder's is).
+        boolean direct = out.hasArray();
+        byte[] tmp = direct ? null : new byte[uncompressedLength];
+        ByteBuffer dst = direct ? ByteBuffer.wrap(out.array(), out.arrayOffset() + out.writerIndex(), uncompressedLength)
+                : ByteBuffer.wrap(tmp);
         int produced;
         try {
-            produced = decompressor.decompress(src, src.position(), length, ByteBuffer.wrap(dst), 0, uncompressedLength);
+            produced = decompressor.decompress(src, src.position(), length, dst, dst.position(), uncompressedLength);
         } catch (LZ4Exception e) {
             throw new CodecException("corrupt LZ4 block (" + length + " bytes, " + uncompressedLength + " expected)", e);
         }
         if (produced != uncompressedLength) {
             throw new CodecException("LZ4 block decoded to " + produced + " bytes, " + uncompressedLength + " expected");
         }
-        out.writeBytes(dst);
+        if (direct) out.writerIndex(out.writerIndex() + uncompressedLength);
+        else out.writeBytes(tmp);
         in.skipBytes(length);
     }
 }

@@ -63,27 +63,28 @@ public final class SegmentCodec {
     }
 
     /**
-     * Decodes the segment at {@code in.readerIndex()}, or returns null, consuming nothing, when it is
-     * not all readable yet. The header CRC is checked as soon as the header is there, so garbage
-     * fails fast instead of making the caller wait for a bogus length.
+     * Decodes the segment at {@code in.readerIndex()} into a payload buffer of its own, or returns
+     * null, consuming nothing, when it is not all readable yet.
      */
     public Segment decode(ByteBuf in) {
-        int start = in.readerIndex();
-        if (in.readableBytes() < headerLength()) return null;
-        long header = 0;
-        for (int i = 0; i < headerBytes; i++) header |= (long) in.getUnsignedByte(start + i) << (8 * i);
-        int expectedHeaderCrc = in.getUnsignedMediumLE(start + headerBytes);
-        int actualHeaderCrc = Crc.crc24(header, headerBytes);
-        if (expectedHeaderCrc != actualHeaderCrc) {
-            throw new CodecException(String.format("segment header CRC24 mismatch: received %06X, computed %06X",
-                    expectedHeaderCrc, actualHeaderCrc));
-        }
-        int payloadLength = (int) (header & MAX_PAYLOAD_LENGTH);
-        int uncompressedLength = lz4 ? (int) ((header >>> LENGTH_BITS) & MAX_PAYLOAD_LENGTH) : 0;
-        boolean selfContained = ((header >>> (lz4 ? 2 * LENGTH_BITS : LENGTH_BITS)) & 1) != 0;
+        return decode(in, null);
+    }
 
-        int total = headerLength() + payloadLength + CRC32_LENGTH;
-        if (in.readableBytes() < total) return null;
+    /**
+     * Decodes the segment at {@code in.readerIndex()}, appending its (decompressed) payload to
+     * {@code into} (a buffer of its own when null), whose readable bytes from its reader index are
+     * then the segment's payload; or returns null, consuming nothing, when the segment is not all
+     * readable yet. The header CRC is checked as soon as the header is there, so garbage fails fast
+     * instead of making the caller wait for a bogus length.
+     */
+    public Segment decode(ByteBuf in, ByteBuf into) {
+        int start = in.readerIndex();
+        int total = segmentLength(in, start);
+        if (total < 0 || in.readableBytes() < total) return null;
+        long header = header(in, start);
+        int payloadLength = (int) (header & MAX_PAYLOAD_LENGTH);
+        int uncompressedLength = uncompressedLength(header);
+        boolean selfContained = ((header >>> (lz4 ? 2 * LENGTH_BITS : LENGTH_BITS)) & 1) != 0;
         int payloadStart = start + headerLength();
         int expectedCrc = in.getIntLE(payloadStart + payloadLength);
         int actualCrc = Crc.crc32(in, payloadStart, payloadLength);
@@ -91,15 +92,46 @@ public final class SegmentCodec {
             throw new CodecException(String.format("segment payload CRC32 mismatch: received %08X, computed %08X",
                     expectedCrc, actualCrc));
         }
-        ByteBuf wire = in.slice(payloadStart, payloadLength);
-        ByteBuf payload;
+        ByteBuf payload = into != null ? into : Unpooled.buffer(uncompressedLength > 0 ? uncompressedLength : payloadLength);
         if (uncompressedLength > 0) {
-            payload = Unpooled.buffer(uncompressedLength);
-            Lz4Compressor.INSTANCE.decompressBlock(wire, uncompressedLength, payload);
+            Lz4Compressor.INSTANCE.decompressBlock(in.slice(payloadStart, payloadLength), uncompressedLength, payload);
         } else {
-            payload = Unpooled.buffer(payloadLength).writeBytes(wire);
+            payload.writeBytes(in, payloadStart, payloadLength); // no view object on the way
         }
         in.readerIndex(start + total);
         return new Segment(payload, selfContained);
+    }
+
+    /**
+     * The whole length (header, payload and CRC32) of the segment at {@code at}, or -1 when its
+     * header is not all readable yet; fails if the header's CRC24 does not match.
+     */
+    public int segmentLength(ByteBuf in, int at) {
+        if (in.writerIndex() - at < headerLength()) return -1;
+        return headerLength() + (int) (header(in, at) & MAX_PAYLOAD_LENGTH) + CRC32_LENGTH;
+    }
+
+    /** How many bytes the payload of the segment at {@code at}, whose header is readable, takes once decompressed. */
+    public int decodedLength(ByteBuf in, int at) {
+        long header = header(in, at);
+        int uncompressed = uncompressedLength(header);
+        return uncompressed > 0 ? uncompressed : (int) (header & MAX_PAYLOAD_LENGTH);
+    }
+
+    private long header(ByteBuf in, int at) {
+        long header = 0;
+        for (int i = 0; i < headerBytes; i++) header |= (long) in.getUnsignedByte(at + i) << (8 * i);
+        int expectedHeaderCrc = in.getUnsignedMediumLE(at + headerBytes);
+        int actualHeaderCrc = Crc.crc24(header, headerBytes);
+        if (expectedHeaderCrc != actualHeaderCrc) {
+            throw new CodecException(String.format("segment header CRC24 mismatch: received %06X, computed %06X",
+                    expectedHeaderCrc, actualHeaderCrc));
+        }
+        return header;
+    }
+
+    /** With LZ4, the payload's length before compression; 0 when it went raw (and always without LZ4). */
+    private int uncompressedLength(long header) {
+        return lz4 ? (int) ((header >>> LENGTH_BITS) & MAX_PAYLOAD_LENGTH) : 0;
     }
 }

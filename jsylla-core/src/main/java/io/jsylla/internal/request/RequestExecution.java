@@ -6,7 +6,6 @@ import io.jsylla.Consistency;
 import io.jsylla.NoHostAvailableException;
 import io.jsylla.NodeInfo;
 import io.jsylla.OverloadedException;
-import io.jsylla.ProtocolException;
 import io.jsylla.ReadTimeoutException;
 import io.jsylla.RequestTimeoutException;
 import io.jsylla.ScyllaException;
@@ -16,10 +15,6 @@ import io.jsylla.WriteTimeoutException;
 import io.jsylla.internal.cluster.Metadata;
 import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
-import io.jsylla.internal.connection.InFlightRequest;
-import io.jsylla.internal.connection.ServerErrors;
-import io.jsylla.internal.pool.NodePool;
-import io.jsylla.internal.protocol.ErrorResponse;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
@@ -52,15 +47,16 @@ import java.util.concurrent.TimeUnit;
  * never runs twice once it may have reached a node, whatever the policy says.
  *
  * <p>A subclass says what the message is and what an answer becomes. The execution is itself the
- * future the caller gets and the {@link RequestInfo} the policies see, and each attempt chain
- * is itself the connection's in-flight request: a request costs a handful of objects, not a
- * dozen. Cancelling the future abandons the request.
+ * future the caller gets, the {@link RequestInfo} the policies see and its own first
+ * {@link Attempt} (what one node is sent and how its errors are retried), which is the
+ * connection's in-flight request: a request that needs one attempt is one object. Speculative
+ * executions are attempts of their own. Cancelling the future abandons the request.
  *
  * <p>Answers and timeouts (connections sweep their pending requests every few milliseconds
  * against the request's deadline) arrive on the connections' event loops, speculative starts on
  * the timer thread: the little shared state (plan, errors, executions) is guarded by this object.
  */
-public abstract class RequestExecution<T> extends CompletableFuture<T> implements RequestInfo {
+public abstract class RequestExecution<T> extends Attempt<T> implements RequestInfo {
 
     /** What every request of a session uses: the nodes, the policies' view of them, metrics and the timer. */
     public record Services(Metadata metadata, ClusterView view, Listener listener, Timer timer) {}
@@ -101,8 +97,6 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
     private final String keyspace;
     private final Settings settings;
     private final Services services;
-    /** When the request gives up ({@link System#nanoTime()}); connections sweep their requests against it. */
-    private final long deadline;
     /** 1 once an answer, a final error, the timeout or a cancel ended the request; metrics are recorded before the caller wakes. */
     private volatile int finished;
     private volatile Consistency consistency;
@@ -110,8 +104,7 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
     private boolean firstNodeTaken;                   // guarded by this
     private Iterator<NodeInfo> plan;                  // guarded by this: made at start, or after the first node if it was picked alone
     private Map<InetSocketAddress, Throwable> errors; // guarded by this; made on the first error
-    private Execution firstExecution;                 // guarded by this
-    private List<Execution> speculative;              // guarded by this; made on the first speculative start
+    private List<Attempt<?>> speculative;             // guarded by this; made on the first speculative start
     private int alive;                                // guarded by this
 
     /**
@@ -124,7 +117,8 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
         this.settings = settings;
         this.services = services;
         this.consistency = settings.consistency();
-        this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
+        // When the request gives up: connections sweep their requests against it, and every attempt has it.
+        deadline(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
     }
 
     // ---- what a kind of request says
@@ -155,6 +149,29 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
 
     protected final Settings settings() {
         return settings;
+    }
+
+    @Override
+    final RequestExecution<?> owner() {
+        return this;
+    }
+
+    @Override
+    final int number() {
+        return 1;
+    }
+
+    final Services services() {
+        return services;
+    }
+
+    final boolean isFinished() {
+        return finished != 0;
+    }
+
+    /** A retry decision asked for a lower consistency: later sends of every attempt use it. */
+    final void lowerConsistency(Consistency c) {
+        consistency = c;
     }
 
     // ---- RequestInfo
@@ -190,25 +207,43 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
             fail(new ScyllaException("the load balancing policy failed to plan the request: " + e.getMessage(), e));
             return this;
         }
-        startExecution();
+        synchronized (this) {
+            alive++;
+        }
+        if (sendToNext()) scheduleSpeculative(1);
         return this;
     }
 
-    /** Starts one more execution on the next usable node; the first is started by {@link #start}. */
-    private void startExecution() {
-        Execution ex;
+    /** Starts one more attempt, a speculative execution, on the next usable node. */
+    private void startSpeculative() {
+        Attempt<?> ex;
         synchronized (this) {
             if (finished != 0) return;
-            if (firstExecution == null) {
-                ex = firstExecution = new Execution(1);
-            } else {
-                if (speculative == null) speculative = new ArrayList<>(2);
-                ex = new Execution(speculative.size() + 2);
-                speculative.add(ex);
-            }
+            if (speculative == null) speculative = new ArrayList<>(2);
+            ex = new Speculative(speculative.size() + 2);
+            speculative.add(ex);
             alive++;
         }
-        if (ex.sendToNext()) scheduleSpeculative(ex.number);
+        if (ex.sendToNext()) scheduleSpeculative(ex.number());
+    }
+
+    /** A speculative execution: an attempt of this request's, on the next node of its plan. */
+    private final class Speculative extends Attempt<Void> {
+        private final int number;
+
+        Speculative(int number) {
+            this.number = number;
+        }
+
+        @Override
+        int number() {
+            return number;
+        }
+
+        @Override
+        RequestExecution<?> owner() {
+            return RequestExecution.this;
+        }
     }
 
     private void scheduleSpeculative(int running) {
@@ -218,12 +253,12 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
         services.timer().newTimeout(t -> {
             if (finished != 0) return;
             services.listener().speculativeExecutionStarted();
-            startExecution();
+            startSpeculative();
         }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** The next node of the plan, or null when the plan is used up. */
-    private Node nextNode() {
+    final Node nextNode() {
         synchronized (this) {
             if (firstNode != null && !firstNodeTaken) {
                 firstNodeTaken = true;
@@ -249,159 +284,32 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
         }
     }
 
-    private void recordError(InetSocketAddress node, Throwable error) {
+    final void recordError(InetSocketAddress node, Throwable error) {
         synchronized (this) {
             if (errors == null) errors = new LinkedHashMap<>();
             errors.put(node, error);
         }
     }
 
-    /**
-     * One attempt chain on one node at a time: the first execution, or a speculative one. It is
-     * its own in-flight request, re-armed for each send (a retry, a send after re-preparing).
-     */
-    private final class Execution extends InFlightRequest {
-        final int number;
-        private volatile Node node;
-        private long sentNanos;
-        private int retries;
-        private boolean reprepared;
-
-        Execution(int number) {
-            this.number = number;
+    /** An attempt gave up ({@code error}, or null when its plan ran out): the request fails if it was the last one running. */
+    final void attemptEnded(Throwable error) {
+        boolean last;
+        synchronized (this) {
+            last = --alive == 0;
         }
-
-        /** Sends to the next node that takes it; false (and this execution ends) when none does. */
-        boolean sendToNext() {
-            Node n;
-            while ((n = nextNode()) != null) {
-                if (sendTo(n)) return true;
+        if (!last) return;
+        if (error != null) fail(error);
+        else {
+            Map<InetSocketAddress, Throwable> copy;
+            synchronized (this) {
+                copy = errors == null ? new LinkedHashMap<>() : new LinkedHashMap<>(errors);
             }
-            ended(null);
-            return false;
-        }
-
-        boolean sendTo(Node n) {
-            if (finished != 0) return true;
-            NodePool pool = n.pool();
-            Connection c = pool == null ? null : pool.next();
-            if (c == null) {
-                recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
-                return false;
-            }
-            reset(message(), settings.tracing(), deadline);
-            node = n;
-            sentNanos = System.nanoTime();
-            if (!c.trySend(this)) {
-                recordError(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
-                return false;
-            }
-            n.countRequest();
-            return true;
-        }
-
-        @Override
-        public void onResponse(Frame frame) {
-            Response r;
-            try {
-                r = decode(frame);
-            } catch (RuntimeException e) {
-                finalError(new ProtocolException(node.address(), "undecodable answer: " + e.getMessage()));
-                return;
-            }
-            if (r instanceof Result res) {
-                report(null);
-                succeed(res, frame, node);
-            } else if (r instanceof ErrorResponse e) {
-                if (e.code() == ErrorResponse.UNPREPARED && !reprepared && repreparing()) return;
-                onError(ServerErrors.toException(e, node.address()));
-            } else {
-                finalError(new ProtocolException(node.address(), "unexpected " + r.getClass().getSimpleName() + " in answer to a request"));
-            }
-        }
-
-        /** Re-prepares on the same connection, then sends again to the same node; false if there is nothing to re-prepare. */
-        private boolean repreparing() {
-            CompletableFuture<Void> done = reprepare(connection(), deadline);
-            if (done == null) return false;
-            reprepared = true;
-            Node same = node;
-            done.whenComplete((x, err) -> {
-                if (err != null) finalError(err);
-                else if (!sendTo(same)) sendToNext();
-            });
-            return true;
-        }
-
-        @Override
-        public void onFailure(Throwable error) {
-            onError(error);
-        }
-
-        @Override
-        public void onTimeout() {
-            RequestExecution.this.onTimeout();
-        }
-
-        private void onError(Throwable error) {
-            report(error);
-            if (finished != 0) return;
-            RetryDecision d = decide(error, retries);
-            if (d.consistency() != null) consistency = d.consistency();
-            switch (d.kind()) {
-                case RETRY_SAME -> {
-                    retries++;
-                    services.listener().retried();
-                    if (!sendTo(node)) sendToNext();
-                }
-                case RETRY_NEXT -> {
-                    retries++;
-                    services.listener().retried();
-                    recordError(node.address(), error);
-                    sendToNext();
-                }
-                default -> finalError(error);
-            }
-        }
-
-        private void report(Throwable error) {
-            try {
-                settings.policies().loadBalancing().onRequestCompleted(node.info(), System.nanoTime() - sentNanos, error);
-            } catch (RuntimeException e) {
-                // a policy's bookkeeping must not fail the request
-            }
-        }
-
-        /** This execution gives up with an error: the request fails unless another execution still runs. */
-        private void finalError(Throwable error) {
-            recordError(node.address(), error);
-            ended(error);
-        }
-
-        private void ended(Throwable error) {
-            boolean last;
-            synchronized (RequestExecution.this) {
-                last = --alive == 0;
-            }
-            if (!last) return;
-            if (error != null) fail(error);
-            else {
-                Map<InetSocketAddress, Throwable> copy;
-                synchronized (RequestExecution.this) {
-                    copy = errors == null ? new LinkedHashMap<>() : new LinkedHashMap<>(errors);
-                }
-                fail(new NoHostAvailableException("No node could take the request", copy));
-            }
-        }
-
-        void abandon() {
-            Connection c = connection();
-            if (c != null) c.cancel(this);
+            fail(new NoHostAvailableException("No node could take the request", copy));
         }
     }
 
     /** The policy's decision, within the rule that a non-idempotent statement never runs twice. */
-    private RetryDecision decide(Throwable error, int retries) {
+    final RetryDecision decide(Throwable error, int retries) {
         boolean idempotent = settings.idempotent();
         var retry = settings.policies().retry();
         try {
@@ -425,10 +333,10 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
     }
 
     private long latency() {
-        return System.nanoTime() - (deadline - TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+        return System.nanoTime() - (deadline() - TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
     }
 
-    private void onTimeout() {
+    final void timedOut() {
         if (FINISHED.compareAndSet(this, 0, 1)) {
             RequestTimeoutException e = new RequestTimeoutException("Request did not complete within "
                     + settings.timeoutMillis() + " ms; it may or may not have been applied");
@@ -438,7 +346,7 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
         }
     }
 
-    private void succeed(Result result, Frame frame, Node node) {
+    final void succeed(Result result, Frame frame, Node node) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
             long latency = latency();
             services.listener().ended(latency, null);
@@ -472,13 +380,13 @@ public abstract class RequestExecution<T> extends CompletableFuture<T> implement
         return cancelled;
     }
 
-    /** Abandons every execution still waiting: their answers would come too late to matter. */
+    /** Abandons every attempt still waiting: their answers would come too late to matter. */
     private void abandonAll() {
-        List<Execution> all = new ArrayList<>(3);
+        List<Attempt<?>> others;
         synchronized (this) {
-            if (firstExecution != null) all.add(firstExecution);
-            if (speculative != null) all.addAll(speculative);
+            others = speculative == null ? List.of() : new ArrayList<>(speculative);
         }
-        for (Execution ex : all) ex.abandon();
+        drop();
+        for (Attempt<?> ex : others) ex.drop();
     }
 }

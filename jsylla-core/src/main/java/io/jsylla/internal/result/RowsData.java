@@ -144,8 +144,22 @@ public class RowsData {
         return Codecs.decode(c.type(), buf, at + 4, len);
     }
 
+    /** Up to this many columns, a name is found by comparing names: no map per page. */
+    private static final int SCANNED_COLUMNS = 16;
+
+    /** {@link #indexOf} by comparing names, in the same order of preference as the map. */
+    private int scan(String name) {
+        int n = columns.size();
+        for (int i = 0; i < n; i++) if (columns.get(i).name().equals(name)) return i;
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < n; i++) if (columns.get(i).name().equals(lower)) return i;
+        for (int i = n - 1; i >= 0; i--) if (columns.get(i).name().toLowerCase(Locale.ROOT).equals(lower)) return i;
+        return -1;
+    }
+
     /** Column index by name: exact first, then ignoring case; -1 if none. */
     int indexOf(String name) {
+        if (columns.size() <= SCANNED_COLUMNS) return scan(name);
         Map<String, Integer> m = byName;
         if (m == null) {
             m = new HashMap<>();

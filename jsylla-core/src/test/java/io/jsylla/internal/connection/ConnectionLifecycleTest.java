@@ -97,7 +97,7 @@ class ConnectionLifecycleTest extends NodeTestSupport {
         holdQueries();
         Connection c = connect(new ConnectionFactory(group, options(Compression.NONE, null, null)));
         Recorder cb = new Recorder();
-        InFlightRequest r = InFlightRequest.of(query("SELECT slow"), false, null, cb);
+        InFlightRequest<?> r = InFlightRequest.of(query("SELECT slow"), false, null, cb);
         assertThat(c.trySend(r)).isTrue();
         ConnectionTesting.await(() -> heldQueries.size() == 1, "the node holds the query");
         c.cancel(r);

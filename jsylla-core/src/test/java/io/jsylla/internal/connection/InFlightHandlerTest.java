@@ -57,12 +57,12 @@ class InFlightHandlerTest {
     // the decoder in front, as in the real pipeline, so the tests feed bytes
     private final EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), handler);
 
-    private static InFlightRequest query(String cql, Recorder callback) {
+    private static InFlightRequest<?> query(String cql, Recorder callback) {
         return InFlightRequest.of(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, null, callback);
     }
 
     /** Writes a request and returns the frame that went out. */
-    private RequestFrame send(InFlightRequest r) {
+    private RequestFrame send(InFlightRequest<?> r) {
         ch.writeOutbound(r);
         return RequestFrame.readOnly(ch.readOutbound(), null);
     }
@@ -70,7 +70,7 @@ class InFlightHandlerTest {
     @Test
     void aWrittenRequestGetsAStreamIdAndIsEncoded() {
         Recorder cb = new Recorder();
-        InFlightRequest r = query("SELECT 1", cb);
+        InFlightRequest<?> r = query("SELECT 1", cb);
         RequestFrame f = send(r);
         assertThat(f.version()).isEqualTo(4);
         assertThat(f.opcode()).isEqualTo(Opcode.QUERY);
@@ -88,7 +88,7 @@ class InFlightHandlerTest {
     @Test
     void tracingCustomPayloadAndCompressionShowInTheFrame() {
         handler.compressor(Lz4Compressor.INSTANCE);
-        InFlightRequest r = InFlightRequest.of(new Query("SELECT 1", QueryParameters.of(Consistency.ONE, Values.NONE)),
+        InFlightRequest<?> r = InFlightRequest.of(new Query("SELECT 1", QueryParameters.of(Consistency.ONE, Values.NONE)),
                 true, Map.of("k", ByteBuffer.wrap(new byte[] {1, 2})), new Recorder());
         ch.writeOutbound(r);
         RequestFrame f = RequestFrame.readOnly(ch.readOutbound(), Lz4Compressor.INSTANCE);
@@ -120,13 +120,26 @@ class InFlightHandlerTest {
     }
 
     /** A request that is its own callback and sends again from its answer, as the execution core's retries do. */
-    static final class Resending extends InFlightRequest {
+    static final class Resending extends InFlightRequest<Void> {
         final List<Frame> responses = new ArrayList<>();
         final List<Throwable> failures = new ArrayList<>();
         final List<Runnable> onAnswer = new ArrayList<>();
 
+        private Query query;
+
         void arm(String cql) {
-            reset(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, 0);
+            query = new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE));
+            reset(0);
+        }
+
+        @Override
+        public Query request() {
+            return query;
+        }
+
+        @Override
+        protected boolean tracing() {
+            return false;
         }
 
         @Override
@@ -241,8 +254,8 @@ class InFlightHandlerTest {
     @Test
     void aRequestCancelledBeforeItIsWrittenTakesNoId() {
         Recorder cb = new Recorder();
-        InFlightRequest r = query("SELECT 1", cb);
-        r.cancel();
+        InFlightRequest<?> r = query("SELECT 1", cb);
+        r.abandon();
         ch.writeOneOutbound(r);
         ch.flushOutbound();
         assertThat(ch.<Object>readOutbound()).isNull();
@@ -253,18 +266,18 @@ class InFlightHandlerTest {
     @Test
     void anOrphanKeepsItsIdUntilItsLateAnswer() {
         // capacity 8: fill 7 ids, orphan one, then the 8th request takes the last id and a 9th finds none
-        List<InFlightRequest> requests = new ArrayList<>();
+        List<InFlightRequest<?>> requests = new ArrayList<>();
         List<Recorder> callbacks = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             Recorder cb = new Recorder();
             callbacks.add(cb);
-            InFlightRequest r = query("SELECT " + i, cb);
+            InFlightRequest<?> r = query("SELECT " + i, cb);
             requests.add(r);
             send(r);
         }
         InFlightRequest abandoned = requests.get(2);
         int abandonedId = abandoned.streamId;
-        abandoned.cancel();
+        abandoned.abandon();
         handler.orphan(ch.pipeline().context(handler), abandoned);
         handler.orphan(ch.pipeline().context(handler), abandoned); // counted once
         assertThat(handler.orphaned()).isEqualTo(1);
@@ -294,19 +307,19 @@ class InFlightHandlerTest {
     @Test
     void tooManyOrphansCloseTheConnection() {
         // capacity 8: the connection closes once more than 6 (3/4) ids wait on answers that never came
-        List<InFlightRequest> requests = new ArrayList<>();
+        List<InFlightRequest<?>> requests = new ArrayList<>();
         Recorder wanted = new Recorder();
         for (int i = 0; i < 8; i++) {
-            InFlightRequest r = query("SELECT " + i, i == 7 ? wanted : new Recorder());
+            InFlightRequest<?> r = query("SELECT " + i, i == 7 ? wanted : new Recorder());
             requests.add(r);
             send(r);
         }
         for (int i = 0; i < 6; i++) {
-            requests.get(i).cancel();
+            requests.get(i).abandon();
             handler.orphan(ch.pipeline().context(handler), requests.get(i));
         }
         assertThat(ch.isOpen()).isTrue();
-        requests.get(6).cancel();
+        requests.get(6).abandon();
         handler.orphan(ch.pipeline().context(handler), requests.get(6));
         assertThat(ch.isOpen()).isFalse();
         // the one still wanted learns that the connection went away
@@ -316,7 +329,7 @@ class InFlightHandlerTest {
     @Test
     void aRequestPastItsDeadlineIsTimedOutAndItsIdHeldUntilTheLateAnswer() {
         Recorder late = new Recorder();
-        InFlightRequest r = query("SELECT 1", late).deadline(System.nanoTime() - 1);
+        InFlightRequest<?> r = query("SELECT 1", late).deadline(System.nanoTime() - 1);
         RequestFrame f = send(r);
         Recorder onTime = new Recorder();
         send(query("SELECT 2", onTime).deadline(System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1)));

@@ -228,4 +228,29 @@ class SegmentHandlersTest {
         wire.release();
         closeQuietly(dec);
     }
+
+    @Test
+    void theSegmentsOfOneReadShareOneCopyAndThoseBeforeABrokenOneGetThrough() {
+        for (boolean lz4 : new boolean[] {false, true}) {
+            SegmentCodec codec = new SegmentCodec(lz4);
+            ByteBuf wire = Unpooled.buffer();
+            for (int stream = 0; stream < 3; stream++) codec.encode(responseFrame(stream, 200, stream == 1), true, wire);
+            codec.encode(responseFrame(3, 50, false), true, wire);
+            wire.setByte(wire.writerIndex() - 1, wire.getByte(wire.writerIndex() - 1) ^ 1); // the last segment's CRC32
+
+            EmbeddedChannel dec = new EmbeddedChannel(new SegmentDecoder(codec, MAX));
+            assertThatThrownBy(() -> dec.writeInbound(wire)).as("lz4 %s", lz4).isInstanceOf(DecoderException.class)
+                    .hasMessageContaining("CRC32");
+            List<Frame> frames = new ArrayList<>();
+            Frame f;
+            while ((f = dec.readInbound()) != null) frames.add(f);
+            assertThat(frames).as("lz4 %s", lz4).extracting(Frame::streamId).containsExactly(0, 1, 2);
+            assertThat(frames.get(0).body().unwrap()).as("one copy per read").isSameAs(frames.get(2).body().unwrap());
+            for (int stream = 0; stream < 3; stream++) {
+                ByteBuf expected = responseFrame(stream, 200, stream == 1).skipBytes(FrameCodec.HEADER_LENGTH);
+                assertThat(ByteBufUtil.equals(frames.get(stream).body(), expected)).as("lz4 %s, frame %d", lz4, stream).isTrue();
+            }
+            closeQuietly(dec);
+        }
+    }
 }

@@ -36,7 +36,7 @@ class WriteCoalescerTest {
     private final EmbeddedChannel ch = new EmbeddedChannel(flushes,
             new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), handler);
 
-    private static InFlightRequest query(String cql, Recorder cb) {
+    private static InFlightRequest<?> query(String cql, Recorder cb) {
         return InFlightRequest.of(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, null, cb);
     }
 

@@ -61,4 +61,26 @@ class RowsDataTest {
         RowsData walked = new RowsData(KV, b, 3, b.writerIndex() - 3, 1);
         assertThatThrownBy(() -> walked.decode(0, 1)).isInstanceOf(CodecException.class).hasMessageContaining("truncated at cell 1");
     }
+
+    /** Column names {@code c0..c(n-1)}, with {@code extra} names appended, all of type int. */
+    private static List<ColumnSpec> columns(int n, String... extra) {
+        List<ColumnSpec> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(new ColumnSpec("ks", "t", "c" + i, DataType.INT));
+        for (String e : extra) out.add(new ColumnSpec("ks", "t", e, DataType.INT));
+        return out;
+    }
+
+    @Test
+    void namesAreFoundExactlyFirstThenIgnoringCaseWhetherScannedOrMapped() {
+        for (int n : new int[] {2, 30}) { // a few columns are scanned, many are mapped: same answers
+            RowsData d = RowsData.empty(columns(n, "Mixed", "mixed", "Other"));
+            assertThat(d.indexOf("c1")).as("%d columns", n).isEqualTo(1);
+            assertThat(d.indexOf("Mixed")).as("%d columns", n).isEqualTo(n);
+            assertThat(d.indexOf("mixed")).as("%d columns", n).isEqualTo(n + 1);
+            assertThat(d.indexOf("MIXED")).as("an exact lower-case name wins, %d columns", n).isEqualTo(n + 1);
+            assertThat(d.indexOf("OTHER")).as("%d columns", n).isEqualTo(n + 2);
+            assertThat(d.indexOf("C0")).as("%d columns", n).isEqualTo(0);
+            assertThat(d.indexOf("nope")).as("%d columns", n).isEqualTo(-1);
+        }
+    }
 }
