@@ -32,8 +32,8 @@ public final class PreparedStatement extends Statement<PreparedStatement> {
             }
 
             @Override
-            public BoundValues bind(PreparedStatement ps, Object[] values) {
-                return Binder.positional(ps.cql, ps.bindings, values);
+            public byte[] bind(PreparedStatement ps, Object[] values) {
+                return Binder.positionalWire(ps.cql, ps.bindings, values);
             }
 
             @Override

@@ -47,6 +47,14 @@ public final class BoundValues implements Values {
 
     /** As {@link #encode(List, Object[])}, with the variables' codecs resolved beforehand. */
     public static BoundValues encode(Variables variables, Object[] values) {
+        return new BoundValues(encodeWire(variables, values), values.length);
+    }
+
+    /**
+     * Only the wire form of {@link #encode(Variables, Object[])}, for a caller that keeps the bytes
+     * itself (a bound statement's execution) and so makes no holder object.
+     */
+    public static byte[] encodeWire(Variables variables, Object[] values) {
         ByteBuf out = SCRATCH.get();
         out.clear();
         for (int i = 0; i < values.length; i++) {
@@ -75,7 +83,17 @@ public final class BoundValues implements Values {
         byte[] wire = new byte[out.writerIndex()];
         out.getBytes(0, wire);
         if (out.capacity() > 1 << 20) SCRATCH.set(Unpooled.buffer(256)); // do not keep a huge buffer per thread
-        return new BoundValues(wire, values.length);
+        return wire;
+    }
+
+    /** The values that are {@code wire}, {@code count} of them, as {@link #encodeWire} made them. */
+    public static BoundValues ofWire(byte[] wire, int count) {
+        return new BoundValues(wire, count);
+    }
+
+    /** The wire form: every [value] back to back. Shared, never to be changed. */
+    public byte[] wire() {
+        return wire;
     }
 
     @Override
@@ -85,20 +103,33 @@ public final class BoundValues implements Values {
 
     /** Where value {@code i}'s length prefix starts: found by walking the prefixes (few values; off the hot path). */
     private int offset(int i) {
+        return offset(wire, count, i);
+    }
+
+    private static int offset(byte[] wire, int count, int i) {
         if (i < 0 || i >= count) throw new IndexOutOfBoundsException("value " + i + " of " + count);
         int at = 0;
-        for (int k = 0; k < i; k++) at += 4 + Math.max(0, lengthAt(at));
+        for (int k = 0; k < i; k++) at += 4 + Math.max(0, lengthAt(wire, at));
         return at;
     }
 
     private int lengthAt(int at) {
+        return lengthAt(wire, at);
+    }
+
+    private static int lengthAt(byte[] wire, int at) {
         return ((wire[at] & 0xFF) << 24) | ((wire[at + 1] & 0xFF) << 16) | ((wire[at + 2] & 0xFF) << 8) | (wire[at + 3] & 0xFF);
     }
 
     @Override
     public void write(int i, ByteBuf out) {
-        int from = offset(i);
-        out.writeBytes(wire, from, 4 + Math.max(0, lengthAt(from)));
+        write(wire, count, i, out);
+    }
+
+    /** Writes value {@code i} of the {@code count} values that are {@code wire}, as a [value]. */
+    public static void write(byte[] wire, int count, int i, ByteBuf out) {
+        int from = offset(wire, count, i);
+        out.writeBytes(wire, from, 4 + Math.max(0, lengthAt(wire, from)));
     }
 
     @Override
@@ -127,8 +158,13 @@ public final class BoundValues implements Values {
 
     /** The token of value {@code i} as a whole partition key, hashed in place; null for null or unset. */
     public Token token(int i, Partitioner partitioner) {
-        int at = offset(i);
-        int len = lengthAt(at);
+        return token(wire, count, i, partitioner);
+    }
+
+    /** As {@link #token(int, Partitioner)}, for the {@code count} values that are {@code wire}. */
+    public static Token token(byte[] wire, int count, int i, Partitioner partitioner) {
+        int at = offset(wire, count, i);
+        int len = lengthAt(wire, at);
         return len < 0 ? null : partitioner.hash(wire, at + 4, len);
     }
 

@@ -13,22 +13,26 @@ import java.util.UUID;
  * heap buffer (so it needs no release) that many frames of one read may share: a frame costs
  * one object, and {@link #body()} makes a view only when asked.
  */
-public final class Frame {
-    /** What a frame rarely carries, kept apart so that the usual frame stays small. */
-    private record Extras(UUID tracingId, List<String> warnings, Map<String, ByteBuffer> customPayload) {}
-
+public sealed class Frame permits Frame.WithExtras {
     private final ProtocolVersion version;
     /** flags (8 bits), opcode (8 bits), stream id (16 bits, signed). */
     private final int header;
-    private final Extras extras; // null when the frame has none
     private final ByteBuf source;
     private final int bodyStart;
     private final int bodyLength;
 
+    private Frame(ProtocolVersion version, int header, ByteBuf source, int bodyStart, int bodyLength) {
+        this.version = version;
+        this.header = header;
+        this.source = source;
+        this.bodyStart = bodyStart;
+        this.bodyLength = bodyLength;
+    }
+
     /** A frame whose body is {@code body}'s readable bytes. */
-    public Frame(ProtocolVersion version, int flags, int streamId, int opcode, UUID tracingId, List<String> warnings,
-                 Map<String, ByteBuffer> customPayload, ByteBuf body) {
-        this(version, flags, streamId, opcode, tracingId, warnings, customPayload, body, body.readerIndex(),
+    public static Frame of(ProtocolVersion version, int flags, int streamId, int opcode, UUID tracingId, List<String> warnings,
+                           Map<String, ByteBuffer> customPayload, ByteBuf body) {
+        return of(version, flags, streamId, opcode, tracingId, warnings, customPayload, body, body.readerIndex(),
                 body.readableBytes());
     }
 
@@ -38,16 +42,43 @@ public final class Frame {
      * @param customPayload empty when the frame has none
      * @param source        the buffer holding the body, which must not change while the frame lives
      */
-    public Frame(ProtocolVersion version, int flags, int streamId, int opcode, UUID tracingId, List<String> warnings,
-                 Map<String, ByteBuffer> customPayload, ByteBuf source, int bodyStart, int bodyLength) {
+    public static Frame of(ProtocolVersion version, int flags, int streamId, int opcode, UUID tracingId, List<String> warnings,
+                           Map<String, ByteBuffer> customPayload, ByteBuf source, int bodyStart, int bodyLength) {
         if (streamId < Short.MIN_VALUE || streamId > Short.MAX_VALUE) throw new IllegalArgumentException("stream id " + streamId);
-        this.version = version;
-        this.header = (flags & 0xFF) << 24 | (opcode & 0xFF) << 16 | (streamId & 0xFFFF);
-        this.extras = tracingId == null && warnings.isEmpty() && customPayload.isEmpty() ? null
-                : new Extras(tracingId, warnings, customPayload);
-        this.source = source;
-        this.bodyStart = bodyStart;
-        this.bodyLength = bodyLength;
+        int header = (flags & 0xFF) << 24 | (opcode & 0xFF) << 16 | (streamId & 0xFFFF);
+        return tracingId == null && warnings.isEmpty() && customPayload.isEmpty()
+                ? new Frame(version, header, source, bodyStart, bodyLength)
+                : new WithExtras(version, header, source, bodyStart, bodyLength, tracingId, warnings, customPayload);
+    }
+
+    /** A frame with what frames rarely carry, kept in a kind of its own so that the usual frame stays small. */
+    static final class WithExtras extends Frame {
+        private final UUID tracingId;
+        private final List<String> warnings;
+        private final Map<String, ByteBuffer> customPayload;
+
+        private WithExtras(ProtocolVersion version, int header, ByteBuf source, int bodyStart, int bodyLength,
+                           UUID tracingId, List<String> warnings, Map<String, ByteBuffer> customPayload) {
+            super(version, header, source, bodyStart, bodyLength);
+            this.tracingId = tracingId;
+            this.warnings = warnings;
+            this.customPayload = customPayload;
+        }
+
+        @Override
+        public UUID tracingId() {
+            return tracingId;
+        }
+
+        @Override
+        public List<String> warnings() {
+            return warnings;
+        }
+
+        @Override
+        public Map<String, ByteBuffer> customPayload() {
+            return customPayload;
+        }
     }
 
     public ProtocolVersion version() {
@@ -68,17 +99,17 @@ public final class Frame {
 
     /** Null when the frame has none. */
     public UUID tracingId() {
-        return extras == null ? null : extras.tracingId();
+        return null;
     }
 
     /** Empty when the frame has none. */
     public List<String> warnings() {
-        return extras == null ? List.of() : extras.warnings();
+        return List.of();
     }
 
     /** Empty when the frame has none. */
     public Map<String, ByteBuffer> customPayload() {
-        return extras == null ? Map.of() : extras.customPayload();
+        return Map.of();
     }
 
     /** The body, as a fresh view with its own indexes: reading it never disturbs another reader. */

@@ -142,9 +142,9 @@ public final class FrameCodec {
         try {
             if ((flags & (FrameFlags.COMPRESSED | FrameFlags.TRACING | FrameFlags.WARNING | FrameFlags.CUSTOM_PAYLOAD)) == 0) {
                 // The common case: the frame is a range of its input (or of one copy of it), no view made.
-                if (copy) return new Frame(version, flags, streamId, opcode, null, List.of(), Map.of(),
+                if (copy) return Frame.of(version, flags, streamId, opcode, null, List.of(), Map.of(),
                         Unpooled.buffer(bodyLength).writeBytes(in, bodyStart, bodyLength));
-                return new Frame(version, flags, streamId, opcode, null, List.of(), Map.of(), in, bodyStart, bodyLength);
+                return Frame.of(version, flags, streamId, opcode, null, List.of(), Map.of(), in, bodyStart, bodyLength);
             }
             ByteBuf raw = in.slice(bodyStart, bodyLength);
             ByteBuf body;
@@ -157,12 +157,12 @@ public final class FrameCodec {
                 body = copy ? Unpooled.buffer(raw.readableBytes()).writeBytes(raw) : raw;
             }
             if ((flags & (FrameFlags.TRACING | FrameFlags.WARNING | FrameFlags.CUSTOM_PAYLOAD)) == 0) {
-                return new Frame(version, flags, streamId, opcode, null, List.of(), Map.of(), body);
+                return Frame.of(version, flags, streamId, opcode, null, List.of(), Map.of(), body);
             }
             UUID tracingId = (flags & FrameFlags.TRACING) != 0 ? Wire.readUuid(body) : null;
             List<String> warnings = (flags & FrameFlags.WARNING) != 0 ? Wire.readStringList(body) : List.of();
             Map<String, ByteBuffer> payload = (flags & FrameFlags.CUSTOM_PAYLOAD) != 0 ? Wire.readBytesMap(body) : Map.of();
-            return new Frame(version, flags, streamId, opcode, tracingId, warnings, payload, body);
+            return Frame.of(version, flags, streamId, opcode, tracingId, warnings, payload, body);
         } catch (IndexOutOfBoundsException e) {
             throw new CodecException("malformed " + Opcode.name(opcode) + " frame on stream " + streamId
                     + ": body ends early", e);

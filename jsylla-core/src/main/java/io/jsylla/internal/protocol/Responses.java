@@ -21,6 +21,14 @@ public final class Responses {
     }
 
     /**
+     * As {@link #decode(Frame, KnownSpecs)}, for a request that knows the columns of its rows: an
+     * answer of rows with bare metadata is {@link BareRows#INSTANCE}, read from the frame.
+     */
+    public static Response decodeKnowing(Frame frame, KnownSpecs known) {
+        return BareRows.is(frame) ? BareRows.INSTANCE : decode(frame, known);
+    }
+
+    /**
      * The message of {@code frame}. The frame's body is read through a fresh view, so decoding twice
      * gives the same answer. Malformed bodies and opcodes a server never sends raise {@link CodecException}.
      */
@@ -28,9 +36,10 @@ public final class Responses {
         if (frame.opcode() == Opcode.RESULT && frame.bodyLength() >= 4 && frame.bodyInt(0) == Result.VOID) {
             return VoidResult.INSTANCE; // every write's answer: read in place, no view made
         }
-        if (frame.opcode() == Opcode.RESULT && frame.bodyLength() >= 16 && frame.bodyInt(0) == Result.ROWS) {
-            RowsResult rows = bareRows(frame);
-            if (rows != null) return rows;
+        if (BareRows.is(frame)) {
+            // a prepared read's usual answer, read in place: no column specs, no paging state
+            return new RowsResult(BareRows.metadata(frame), BareRows.rowCount(frame), frame.source(),
+                    BareRows.start(frame), BareRows.end(frame));
         }
         ByteBuf in = frame.body();
         ProtocolVersion version = frame.version();
@@ -51,17 +60,6 @@ public final class Responses {
             throw new CodecException("malformed " + Opcode.name(frame.opcode()) + " body on stream "
                     + frame.streamId() + ": it ends early", e);
         }
-    }
-
-    /**
-     * A prepared read's usual answer, rows with bare metadata (no columns, no paging state), read in
-     * place; null for any other, which the general path reads (and reports if malformed).
-     */
-    private static RowsResult bareRows(Frame frame) {
-        RowsMetadata metadata = MetadataCodec.bare(frame.bodyInt(4), frame.bodyInt(8));
-        int rowCount = frame.bodyInt(12);
-        if (metadata == null || rowCount < 0) return null;
-        return new RowsResult(metadata, rowCount, frame.source(), frame.bodyStart() + 16, frame.bodyStart() + frame.bodyLength());
     }
 
     private static Result decodeResult(ByteBuf in, ProtocolVersion version) {

@@ -1,8 +1,8 @@
 package io.jsylla.internal.protocol;
 
 /** RESULT: the outcome of QUERY, PREPARE, EXECUTE or BATCH, by kind. */
-public sealed interface Result extends Response permits VoidResult, RowsResult, SetKeyspaceResult, PreparedResult,
-        SchemaChangeResult {
+public sealed interface Result extends Response permits VoidResult, RowsResult, BareRows, SetKeyspaceResult,
+        PreparedResult, SchemaChangeResult {
 
     int VOID = 0x0001;
     int ROWS = 0x0002;

@@ -96,7 +96,6 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     private final Statement<?> statement;
     private final String keyspace;
     private final Settings settings;
-    private final Services services;
     /** 1 once an answer, a final error, the timeout or a cancel ended the request; metrics are recorded before the caller wakes. */
     private volatile int finished;
     private volatile Consistency consistency;
@@ -111,11 +110,10 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
      * @param statement  what the policies see as the request's statement
      * @param keyspace   the keyspace it routes in, or null
      */
-    protected RequestExecution(Statement<?> statement, String keyspace, Settings settings, Services services) {
+    protected RequestExecution(Statement<?> statement, String keyspace, Settings settings) {
         this.statement = statement;
         this.keyspace = keyspace;
         this.settings = settings;
-        this.services = services;
         this.consistency = settings.consistency();
         // When the request gives up: connections sweep their requests against it, and every attempt has it.
         deadline(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
@@ -161,9 +159,8 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         return 1;
     }
 
-    final Services services() {
-        return services;
-    }
+    /** What the session's requests share (asked for, not kept: the hot path's object stays small). */
+    protected abstract Services services();
 
     final boolean isFinished() {
         return finished != 0;
@@ -201,8 +198,8 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     public final RequestExecution<T> start() {
         LoadBalancingPolicy policy = settings.policies().loadBalancing();
         try {
-            firstNode = policy.firstNode(this, services.view());
-            if (firstNode == null) plan = policy.newQueryPlan(this, services.view());
+            firstNode = policy.firstNode(this, services().view());
+            if (firstNode == null) plan = policy.newQueryPlan(this, services().view());
         } catch (RuntimeException e) {
             fail(new ScyllaException("the load balancing policy failed to plan the request: " + e.getMessage(), e));
             return this;
@@ -250,9 +247,9 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         if (!settings.idempotent()) return;
         long delay = settings.policies().speculative().nextDelayMillis(this, running);
         if (delay < 0) return;
-        services.timer().newTimeout(t -> {
+        services().timer().newTimeout(t -> {
             if (finished != 0) return;
-            services.listener().speculativeExecutionStarted();
+            services().listener().speculativeExecutionStarted();
             startSpeculative();
         }, delay, TimeUnit.MILLISECONDS);
     }
@@ -262,12 +259,12 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         synchronized (this) {
             if (firstNode != null && !firstNodeTaken) {
                 firstNodeTaken = true;
-                Node n = services.metadata().node(firstNode.address());
+                Node n = services().metadata().node(firstNode.address());
                 if (n != null) return n;
             }
             if (plan == null) {
                 try {
-                    plan = settings.policies().loadBalancing().newQueryPlan(this, services.view());
+                    plan = settings.policies().loadBalancing().newQueryPlan(this, services().view());
                 } catch (RuntimeException e) {
                     recordError(firstNode.address(), new ScyllaException("the load balancing policy failed to plan the rest"
                             + " of the request: " + e.getMessage(), e));
@@ -277,7 +274,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
             while (plan.hasNext()) {
                 NodeInfo next = plan.next();
                 if (firstNode != null && next.address().equals(firstNode.address())) continue; // tried first
-                Node n = services.metadata().node(next.address());
+                Node n = services().metadata().node(next.address());
                 if (n != null) return n;
             }
             return null;
@@ -340,7 +337,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         if (FINISHED.compareAndSet(this, 0, 1)) {
             RequestTimeoutException e = new RequestTimeoutException("Request did not complete within "
                     + settings.timeoutMillis() + " ms; it may or may not have been applied");
-            services.listener().ended(latency(), e);
+            services().listener().ended(latency(), e);
             super.completeExceptionally(e);
             abandonAll();
         }
@@ -349,7 +346,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     final void succeed(Result result, Frame frame, Node node) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
             long latency = latency();
-            services.listener().ended(latency, null);
+            services().listener().ended(latency, null);
             settings.policies().speculative().onLatency(latency);
             try {
                 finish(result, frame, node);
@@ -364,7 +361,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         Throwable error = e instanceof ScyllaException || e instanceof IllegalArgumentException ? e
                 : new ScyllaException(String.valueOf(e.getMessage()), e);
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            services.listener().ended(latency(), error);
+            services().listener().ended(latency(), error);
             super.completeExceptionally(error);
         }
     }
@@ -374,7 +371,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         if (cancelled && FINISHED.compareAndSet(this, 0, 1)) {
-            services.listener().ended(latency(), new CancellationException());
+            services().listener().ended(latency(), new CancellationException());
             abandonAll();
         }
         return cancelled;

@@ -28,6 +28,7 @@ public final class SimpleExecution<T> extends RequestExecution<T> {
         void finish(Result result, Frame frame, Node node, CompletableFuture<T> target);
     }
 
+    private final Services services;
     private final ByteBuffer routingKey;
     private final MessageFactory messages;
     private final Reprepare reprepare;
@@ -36,11 +37,17 @@ public final class SimpleExecution<T> extends RequestExecution<T> {
     /** @param reprepare null when the request has nothing to re-prepare */
     public SimpleExecution(Statement<?> statement, String keyspace, ByteBuffer routingKey, Settings settings, Services services,
                            MessageFactory messages, Reprepare reprepare, Finisher<T> finisher) {
-        super(statement, keyspace, settings, services);
+        super(statement, keyspace, settings);
+        this.services = services;
         this.routingKey = routingKey;
         this.messages = messages;
         this.reprepare = reprepare;
         this.finisher = finisher;
+    }
+
+    @Override
+    protected Services services() {
+        return services;
     }
 
     @Override

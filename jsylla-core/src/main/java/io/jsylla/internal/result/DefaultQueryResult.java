@@ -14,19 +14,24 @@ import java.util.UUID;
 
 /** One page of results with what the coordinator said about the request; its rows are its own {@link RowsData}. */
 public final class DefaultQueryResult extends RowsData implements QueryResult {
-    private final PagingState pagingState;
-    private final UUID tracingId;
-    private final List<String> warnings;
+    /** What the coordinator said besides the rows, which a read by key rarely has: one shared instance then. */
+    private record Said(PagingState pagingState, UUID tracingId, List<String> warnings) {
+        static final Said NOTHING = new Said(PagingState.end(), null, List.of());
+
+        static Said of(PagingState pagingState, UUID tracingId, List<String> warnings) {
+            if (pagingState.isEnd() && tracingId == null && warnings.isEmpty()) return NOTHING;
+            return new Said(pagingState, tracingId, warnings.isEmpty() ? List.of() : List.copyOf(warnings));
+        }
+    }
+
+    private final Said said;
     private final InetSocketAddress coordinator;
-    private List<Row> rows;
 
     /** A page of {@code data}'s rows. */
     public DefaultQueryResult(RowsData data, PagingState pagingState, UUID tracingId, List<String> warnings,
                               InetSocketAddress coordinator) {
         super(data);
-        this.pagingState = pagingState;
-        this.tracingId = tracingId;
-        this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+        this.said = Said.of(pagingState, tracingId, warnings);
         this.coordinator = coordinator;
     }
 
@@ -34,13 +39,11 @@ public final class DefaultQueryResult extends RowsData implements QueryResult {
     public DefaultQueryResult(List<ColumnSpec> columns, io.netty.buffer.ByteBuf buf, int start, int end, int rowCount,
                               PagingState pagingState, UUID tracingId, List<String> warnings, InetSocketAddress coordinator) {
         super(columns, buf, start, end, rowCount);
-        this.pagingState = pagingState;
-        this.tracingId = tracingId;
-        this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+        this.said = Said.of(pagingState, tracingId, warnings);
         this.coordinator = coordinator;
     }
 
-    /** The rows as a list view, made on first use (a write's result never needs one). */
+    /** The rows as a list view, made when asked for (a write's result never needs one). */
     private final class RowList extends AbstractList<Row> {
         @Override
         public Row get(int index) {
@@ -56,9 +59,7 @@ public final class DefaultQueryResult extends RowsData implements QueryResult {
 
     @Override
     public List<Row> rows() {
-        List<Row> r = rows;
-        if (r == null) rows = r = new RowList();
-        return r;
+        return new RowList();
     }
 
     // rowCount() is RowsData's, which QueryResult's asks for.
@@ -98,17 +99,17 @@ public final class DefaultQueryResult extends RowsData implements QueryResult {
 
     @Override
     public PagingState pagingState() {
-        return pagingState;
+        return said.pagingState();
     }
 
     @Override
     public Optional<UUID> tracingId() {
-        return Optional.ofNullable(tracingId);
+        return Optional.ofNullable(said.tracingId());
     }
 
     @Override
     public List<String> warnings() {
-        return warnings;
+        return said.warnings();
     }
 
     @Override
@@ -134,6 +135,6 @@ public final class DefaultQueryResult extends RowsData implements QueryResult {
     @Override
     public String toString() {
         return "QueryResult[" + rowCount() + " rows, columns " + columns()
-                + (pagingState.isEnd() ? "" : ", more pages") + "]";
+                + (said.pagingState().isEnd() ? "" : ", more pages") + "]";
     }
 }

@@ -3,6 +3,7 @@ package io.jsylla.internal.result;
 import io.jsylla.ColumnSpec;
 import io.jsylla.PagingState;
 import io.jsylla.QueryResult;
+import io.jsylla.internal.protocol.BareRows;
 import io.jsylla.internal.protocol.ColumnDef;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Result;
@@ -22,18 +23,28 @@ public final class Results {
      *     (a prepared statement's result columns), else null
      */
     public static QueryResult of(Result result, Frame frame, InetSocketAddress coordinator, List<ColumnSpec> knownColumns) {
+        if (result == BareRows.INSTANCE) {
+            List<ColumnSpec> columns = knownColumns == null ? List.of() : knownColumns;
+            checkColumnCount(columns, BareRows.columnCount(frame), coordinator);
+            return new DefaultQueryResult(columns, BareRows.buffer(frame), BareRows.start(frame), BareRows.end(frame),
+                    BareRows.rowCount(frame), PagingState.end(), frame.tracingId(), frame.warnings(), coordinator);
+        }
         if (!(result instanceof RowsResult rows)) {
             return new DefaultQueryResult(RowsData.NONE, PagingState.end(), frame.tracingId(), frame.warnings(), coordinator);
         }
         RowsMetadata md = rows.metadata();
         List<ColumnSpec> columns = md.noMetadata() && knownColumns != null ? knownColumns : columns(md.columns());
-        if (columns.size() != md.columnCount()) {
-            throw new io.jsylla.ProtocolException(coordinator, "rows have " + md.columnCount()
-                    + " columns but the known metadata has " + columns.size());
-        }
+        checkColumnCount(columns, md.columnCount(), coordinator);
         PagingState paging = md.hasMorePages() ? PagingState.of(bytes(md.pagingState())) : PagingState.end();
         return new DefaultQueryResult(columns, rows.buffer(), rows.start(), rows.end(), rows.rowCount(), paging,
                 frame.tracingId(), frame.warnings(), coordinator);
+    }
+
+    private static void checkColumnCount(List<ColumnSpec> columns, int columnCount, InetSocketAddress coordinator) {
+        if (columns.size() != columnCount) {
+            throw new io.jsylla.ProtocolException(coordinator, "rows have " + columnCount
+                    + " columns but the known metadata has " + columns.size());
+        }
     }
 
     /** A result with nothing in it but its coordinator: no rows, no more pages, no warnings, no tracing. */

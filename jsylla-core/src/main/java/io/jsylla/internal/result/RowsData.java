@@ -22,9 +22,20 @@ public class RowsData {
     private final int end;
     private final int rowCount;
     private int[] offsets;
-    private Map<String, Integer> byName;
-    // row.as(...) called row after row maps with one record class: keep its mapping at hand.
-    private volatile RecordMapper.RowMapping<?> lastMapping;
+    /** What by-name reads of wide rows and record mapping keep at hand; made on first use. */
+    private volatile Lookups lookups;
+
+    private static final class Lookups {
+        volatile Map<String, Integer> byName;
+        // row.as(...) called row after row maps with one record class: keep its mapping at hand.
+        volatile RecordMapper.RowMapping<?> lastMapping;
+    }
+
+    private Lookups lookups() {
+        Lookups l = lookups;
+        if (l == null) lookups = l = new Lookups(); // racy: a lost one only costs a lookup again
+        return l;
+    }
 
     /** Rows that are {@code rows}' readable bytes. */
     public RowsData(List<ColumnSpec> columns, ByteBuf rows, int rowCount) {
@@ -128,10 +139,11 @@ public class RowsData {
 
     @SuppressWarnings("unchecked")
     <R> RecordMapper.RowMapping<R> mapping(Class<R> recordType) {
-        RecordMapper.RowMapping<?> m = lastMapping;
+        Lookups l = lookups();
+        RecordMapper.RowMapping<?> m = l.lastMapping;
         if (m == null || m.type != recordType) {
             m = RecordMapper.forRows(recordType, columns);
-            lastMapping = m;
+            l.lastMapping = m;
         }
         return (RecordMapper.RowMapping<R>) m;
     }
@@ -160,14 +172,15 @@ public class RowsData {
     /** Column index by name: exact first, then ignoring case; -1 if none. */
     int indexOf(String name) {
         if (columns.size() <= SCANNED_COLUMNS) return scan(name);
-        Map<String, Integer> m = byName;
+        Lookups l = lookups();
+        Map<String, Integer> m = l.byName;
         if (m == null) {
             m = new HashMap<>();
             for (int i = columns.size() - 1; i >= 0; i--) m.put(columns.get(i).name(), i);
             for (int i = columns.size() - 1; i >= 0; i--) {
                 m.putIfAbsent(columns.get(i).name().toLowerCase(Locale.ROOT), i);
             }
-            byName = m;
+            l.byName = m;
         }
         Integer i = m.get(name);
         if (i == null) i = m.get(name.toLowerCase(Locale.ROOT));

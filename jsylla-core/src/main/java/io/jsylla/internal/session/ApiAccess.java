@@ -18,8 +18,8 @@ public final class ApiAccess {
 
         BoundValues boundValues(BoundStatement b);
 
-        /** As {@link PreparedStatement#bind(Object...)} does, without the statement object. */
-        BoundValues bind(PreparedStatement ps, Object[] values);
+        /** As {@link PreparedStatement#bind(Object...)} does, without the statement object: the values' wire form. */
+        byte[] bind(PreparedStatement ps, Object[] values);
 
         Object resultShape(PreparedStatement ps);
 
@@ -60,7 +60,7 @@ public final class ApiAccess {
         return get().boundValues(b);
     }
 
-    static BoundValues bind(PreparedStatement ps, Object[] values) {
+    static byte[] bind(PreparedStatement ps, Object[] values) {
         return get().bind(ps, values);
     }
 

@@ -26,6 +26,11 @@ public final class Binder {
 
     /** As {@link #positional(String, List, Object[])}, with the variables' codecs resolved beforehand. */
     public static BoundValues positional(String cql, Variables vars, Object[] values) {
+        return BoundValues.ofWire(positionalWire(cql, vars, values), vars.specs().size());
+    }
+
+    /** As {@link #positional(String, Variables, Object[])}, only the wire form (no holder object). */
+    public static byte[] positionalWire(String cql, Variables vars, Object[] values) {
         List<ColumnSpec> variables = vars.specs();
         Object[] vs = values == null ? new Object[] {null} : values;
         if (vs.length != variables.size()) {
@@ -33,7 +38,7 @@ public final class Binder {
                     + (variables.size() == 1 ? " variable " : " variables ") + variables + " but " + vs.length
                     + (vs.length == 1 ? " value was" : " values were") + " given: " + Arrays.toString(vs) + " [" + cql + "]");
         }
-        return BoundValues.encode(vars, vs);
+        return BoundValues.encodeWire(vars, vs);
     }
 
     public static BoundValues named(String cql, Variables vars, Map<String, ?> values) {

@@ -18,6 +18,7 @@ import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.protocol.RowsResult;
+import io.jsylla.internal.protocol.Values;
 import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.request.PreparedCache;
 import io.jsylla.internal.request.RequestExecution;
@@ -33,12 +34,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One bound statement's execution, the hot path: it is also its own EXECUTE message, written
  * at whatever consistency the execution has reached when a connection encodes it, so running
- * a bound statement makes no message, parameters or callback objects.
+ * a bound statement makes no message, parameters, values holder or callback objects.
  */
-final class BoundExecution extends RequestExecution<QueryResult> implements Request, TokenSource {
+final class BoundExecution extends RequestExecution<QueryResult> implements Request, TokenSource, Values {
     private final StatementRunner.SessionCore core;
     private final PreparedStatement ps;
-    private final BoundValues values;
+    /** The bound values' wire form ({@link BoundValues#wire}), which this writes as the message's values. */
+    private final byte[] values;
     private final PreparedCache.ResultShape shape;
     private final PagingState state;
     private final boolean skipMetadata;
@@ -49,10 +51,10 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
      * @param statement  what the policies see: the bound statement, or the prepared one when values came without one
      * @param routingKey the statement's own routing key option, or null to route by its bound partition key
      */
-    BoundExecution(StatementRunner.SessionCore core, Statement<?> statement, PreparedStatement ps, BoundValues values,
+    BoundExecution(StatementRunner.SessionCore core, Statement<?> statement, PreparedStatement ps, byte[] values,
                    String keyspace, ByteBuffer routingKey, ResolvedOptions options, PreparedCache.ResultShape shape,
                    boolean skipMetadata, PagingState state) {
-        super(statement, keyspace, options, core.services());
+        super(statement, keyspace, options);
         this.core = core;
         this.ps = ps;
         this.values = values;
@@ -61,6 +63,11 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
         this.skipMetadata = skipMetadata;
         this.state = state;
         this.timestamp = options.timestamp(); // once per request: retries keep it
+    }
+
+    @Override
+    protected Services services() {
+        return core.services();
     }
 
     private ResolvedOptions options() {
@@ -72,7 +79,7 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
     @Override
     public ByteBuffer routingKey() {
         ByteBuffer k = routingKey;
-        if (k == null) routingKey = k = RoutingKeys.of(ps, values); // racy but idempotent
+        if (k == null) routingKey = k = RoutingKeys.of(ps, BoundValues.ofWire(values, size())); // racy but idempotent
         return k;
     }
 
@@ -104,9 +111,26 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
         ResolvedOptions o = options();
         byte[] paging = state.isStart() ? null : state.rawState();
         Execute.writeIds(out, version, ApiAccess.id(ps), shape.metadataId());
-        QueryParameters.write(out, version, consistency(), values, skipMetadata, o.pageSize(),
+        QueryParameters.write(out, version, consistency(), this, skipMetadata, o.pageSize(),
                 paging == null ? null : ByteBuffer.wrap(paging), o.serialConsistency(), timestamp, null,
                 QueryParameters.NO_NOW_IN_SECONDS);
+    }
+
+    // ---- the values, positional, already in wire form
+
+    @Override
+    public int size() {
+        return ps.getVariables().size();
+    }
+
+    @Override
+    public void write(int i, ByteBuf out) {
+        BoundValues.write(values, size(), i, out);
+    }
+
+    @Override
+    public void writeAll(ByteBuf out) {
+        out.writeBytes(values);
     }
 
     // ---- the answer
@@ -118,7 +142,7 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
 
     @Override
     protected Response decode(Frame frame) {
-        return Responses.decode(frame, shape.v4Specs());
+        return Responses.decodeKnowing(frame, shape.v4Specs()); // the columns are the shape's
     }
 
     @Override

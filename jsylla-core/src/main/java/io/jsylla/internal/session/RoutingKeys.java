@@ -44,10 +44,11 @@ public final class RoutingKeys {
     }
 
     /** The token of a statement's bound partition key, hashed without a view for a one-column key; null as {@link #of}. */
-    static Token token(PreparedStatement ps, BoundValues values, Partitioner partitioner) {
+    static Token token(PreparedStatement ps, byte[] values, Partitioner partitioner) {
         List<Integer> pk = ps.getPartitionKeyIndexes();
-        if (pk.size() == 1) return values.token(pk.get(0), partitioner);
-        ByteBuffer key = of(ps, values);
+        int count = ps.getVariables().size();
+        if (pk.size() == 1) return BoundValues.token(values, count, pk.get(0), partitioner);
+        ByteBuffer key = of(ps, BoundValues.ofWire(values, count));
         return key == null ? null : partitioner.hash(key);
     }
 

@@ -60,7 +60,7 @@ final class StatementRunner {
     }
 
     CompletableFuture<QueryResult> bound(BoundStatement b, StatementOptions options, PagingState state) {
-        return execute(b, b.preparedStatement(), ApiAccess.values(b), options, state);
+        return execute(b, b.preparedStatement(), ApiAccess.values(b).wire(), options, state);
     }
 
     /** The applications' hot path: values bound straight from the caller's array, no statement object made. */
@@ -68,7 +68,7 @@ final class StatementRunner {
         return execute(ps, ps, ApiAccess.bind(ps, values), ps.options(), state);
     }
 
-    private CompletableFuture<QueryResult> execute(Statement<?> statement, PreparedStatement ps, BoundValues values,
+    private CompletableFuture<QueryResult> execute(Statement<?> statement, PreparedStatement ps, byte[] values,
                                                    StatementOptions options, PagingState state) {
         if (state.isEnd()) return CompletableFuture.completedFuture(core.emptyResult());
         ResolvedOptions ro = ResolvedOptions.of(options, core.config());

@@ -16,7 +16,7 @@ class KnownSpecsTest {
     private static final String SPECS = "0002 6b73 0001 74 | 0001 6b 0009 | 0001 76 000d";
 
     private static Frame rows(ProtocolVersion version, String flags, String pagingState, String specs, String rowsAndCells) {
-        return new Frame(version, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
+        return Frame.of(version, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
                 buf("00000002", flags, "00000002", pagingState, specs, rowsAndCells));
     }
 
@@ -58,7 +58,7 @@ class KnownSpecsTest {
         assertThat(r.metadata().noMetadata()).isFalse();
         assertThat(r.metadata().columns()).extracting(ColumnDef::name).containsExactly("k", "v");
         // one more column: the count differs
-        Frame wider = new Frame(ProtocolVersion.V4, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
+        Frame wider = Frame.of(ProtocolVersion.V4, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
                 buf("00000002 00000001 00000003", SPECS, "0001 77 0009", "00000000"));
         assertThat(((RowsResult) Responses.decode(wider, known)).metadata().columns()).hasSize(3);
     }
@@ -66,9 +66,9 @@ class KnownSpecsTest {
     @Test
     void onlyV4RowsWithMetadataAreRemembered() {
         assertThat(KnownSpecs.of(rows(ProtocolVersion.V5, "00000001", "", SPECS, "00000000"))).isNull();
-        assertThat(KnownSpecs.of(new Frame(ProtocolVersion.V4, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
+        assertThat(KnownSpecs.of(Frame.of(ProtocolVersion.V4, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
                 buf("00000002 00000005 00000002 00000000")))).as("no metadata").isNull();
-        assertThat(KnownSpecs.of(new Frame(ProtocolVersion.V4, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
+        assertThat(KnownSpecs.of(Frame.of(ProtocolVersion.V4, 0, 1, Opcode.RESULT, null, List.of(), Map.of(),
                 buf("00000001")))).as("void").isNull();
     }
 }

@@ -40,6 +40,13 @@ class ResponseDecodingTest {
         return response;
     }
 
+    /** A RESULT frame with {@code body}. */
+    private static Frame frame(ProtocolVersion version, String... body) {
+        ByteBuf frameBytes = Unpooled.buffer();
+        FrameCodec.encodeResponse(frameBytes, version, 0, 1, Opcode.RESULT, buf(body));
+        return FrameCodec.decode(frameBytes, null);
+    }
+
     @Test
     void ready() {
         assertThat(decode(V4, Opcode.READY, "")).isEqualTo(new Ready());
@@ -112,7 +119,7 @@ class ResponseDecodingTest {
         // A prepared read's answer (No_metadata with Global_tables_spec, as Cassandra sends it)
         // between the bytes of other frames of the same read.
         ByteBuf shared = buf("eeee | 00000002 | 00000005 00000002 | 00000001 | 00000001 07 00000000 | eeeeee");
-        Frame frame = new Frame(V5, 0, 3, Opcode.RESULT, null, List.of(), Map.of(), shared, 2, 25);
+        Frame frame = Frame.of(V5, 0, 3, Opcode.RESULT, null, List.of(), Map.of(), shared, 2, 25);
         RowsResult result = (RowsResult) Responses.decode(frame);
         assertThat(result.metadata().noMetadata()).isTrue();
         assertThat(result.metadata().columnCount()).isEqualTo(2);
@@ -122,6 +129,25 @@ class ResponseDecodingTest {
         assertThat(result.buffer()).isSameAs(shared);
         assertThat(hex(result.rows())).isEqualTo(norm("00000001 07 00000000"));
         assertThat(result.rowCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestKnowingItsColumnsGetsBareRowsAsTheSharedMarkerAndReadsThemFromTheFrame() {
+        ByteBuf shared = buf("eeee | 00000002 | 00000005 00000002 | 00000001 | 00000001 07 00000000 | eeeeee");
+        Frame frame = Frame.of(V5, 0, 3, Opcode.RESULT, null, List.of(), Map.of(), shared, 2, 25);
+        assertThat(Responses.decodeKnowing(frame, null)).isSameAs(BareRows.INSTANCE);
+        assertThat(BareRows.buffer(frame)).isSameAs(shared);
+        assertThat(BareRows.columnCount(frame)).isEqualTo(2);
+        assertThat(BareRows.rowCount(frame)).isEqualTo(1);
+        assertThat(hex(shared.slice(BareRows.start(frame), BareRows.end(frame) - BareRows.start(frame))))
+                .isEqualTo(norm("00000001 07 00000000"));
+
+        // Anything else comes back as it always does: rows with a paging state, or with specs.
+        Frame paged = frame(V5, "00000002 | 00000006 00000003 | 00000001 ff | 00000001 | 00000000 ffffffff fffffffe");
+        assertThat(Responses.decodeKnowing(paged, null)).isInstanceOf(RowsResult.class);
+        Frame withSpecs = frame(V5, "00000002 | 00000001 00000001 | 0002 6b73 0001 74 | 0001 6b 0009 | 00000000");
+        assertThat(Responses.decodeKnowing(withSpecs, null)).isInstanceOf(RowsResult.class);
+        assertThat(Responses.decodeKnowing(frame(V5, "00000001"), null)).isSameAs(VoidResult.INSTANCE);
     }
 
     @Test

@@ -83,4 +83,24 @@ class RowsDataTest {
             assertThat(d.indexOf("nope")).as("%d columns", n).isEqualTo(-1);
         }
     }
+
+    @Test
+    void bareRowsBecomeAPageOfTheColumnsTheRequestKnowsAndAMismatchIsTheNodesError() {
+        // kind ROWS, flags No_metadata|Global_tables_spec, 2 columns, 1 row: k = 7, v = ''
+        ByteBuf body = Unpooled.buffer().writeInt(2).writeInt(5).writeInt(2).writeInt(1).writeInt(4).writeInt(7).writeInt(0);
+        io.jsylla.internal.protocol.Frame frame = io.jsylla.internal.protocol.Frame.of(io.jsylla.internal.protocol.ProtocolVersion.V5,
+                0, 1, io.jsylla.internal.protocol.Opcode.RESULT, null, List.of("careful"), java.util.Map.of(), body);
+        java.net.InetSocketAddress node = new java.net.InetSocketAddress("127.0.0.1", 9042);
+        io.jsylla.QueryResult page = Results.of(io.jsylla.internal.protocol.BareRows.INSTANCE, frame, node, KV);
+        assertThat(page.columnSpecs()).isEqualTo(KV);
+        assertThat(page.rows()).hasSize(1);
+        assertThat(page.rows().get(0).getInt("k")).isEqualTo(7);
+        assertThat(page.rows().get(0).getString("v")).isEmpty();
+        assertThat(page.pagingState().isEnd()).isTrue();
+        assertThat(page.warnings()).containsExactly("careful");
+        assertThat(page.coordinator()).isEqualTo(node);
+
+        assertThatThrownBy(() -> Results.of(io.jsylla.internal.protocol.BareRows.INSTANCE, frame, node, KV.subList(0, 1)))
+                .isInstanceOf(io.jsylla.ProtocolException.class).hasMessageContaining("rows have 2 columns");
+    }
 }

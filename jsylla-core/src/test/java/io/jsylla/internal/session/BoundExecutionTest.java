@@ -112,7 +112,7 @@ class BoundExecutionTest {
 
     private static BoundExecution execution(BoundStatement b, ByteBuffer routingKey, ResolvedOptions ro, boolean skip,
                                             PagingState state) {
-        return new BoundExecution(new Core(), b, b.preparedStatement(), ApiAccess.values(b), "ks", routingKey, ro, SHAPE, skip,
+        return new BoundExecution(new Core(), b, b.preparedStatement(), ApiAccess.values(b).wire(), "ks", routingKey, ro, SHAPE, skip,
                 state);
     }
 
