@@ -34,7 +34,7 @@ public abstract class InFlightRequest<T> extends CompletableFuture<T> implements
 
     /** A request whose answer, failure or timeout goes to {@code callback}. */
     public static InFlightRequest<Void> of(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
-                                     ResponseCallback callback) {
+                                           ResponseCallback callback) {
         return new WithCallback(request, tracing, customPayload, callback);
     }
 

@@ -1,7 +1,8 @@
 /**
  * Request execution: {@code RequestExecution} is one request's whole life, whatever its kind
- * (query, execute, batch, prepare): the query plan, the attempt on a node, retry decisions,
- * re-preparing a statement a node forgot, and the request timeout. Also the prepared statement
+ * (query, execute, batch, prepare): the query plan, speculative executions and the request
+ * timeout; {@code Attempt}, which the request itself is first, sends to one node at a time,
+ * follows retry decisions and re-prepares a statement a node forgot. Also the prepared statement
  * cache, query plans and session metrics.
  */
 package io.jsylla.internal.request;
