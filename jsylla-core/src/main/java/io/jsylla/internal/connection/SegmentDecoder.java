@@ -30,9 +30,10 @@ final class SegmentDecoder extends ByteToMessageDecoder {
         int decoded = 0;
         CodecException malformed = null;
         try {
+            long header;
             int length;
-            while ((length = codec.segmentLength(in, end)) >= 0 && in.writerIndex() - end >= length) {
-                decoded += codec.decodedLength(in, end);
+            while ((header = codec.header(in, end)) >= 0 && in.writerIndex() - end >= (length = codec.segmentLength(header))) {
+                decoded += codec.decodedLength(header); // each header read (and its CRC24 checked) once here
                 end += length;
             }
         } catch (CodecException e) {

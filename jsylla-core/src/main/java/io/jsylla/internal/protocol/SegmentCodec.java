@@ -79,9 +79,10 @@ public final class SegmentCodec {
      */
     public Segment decode(ByteBuf in, ByteBuf into) {
         int start = in.readerIndex();
-        int total = segmentLength(in, start);
-        if (total < 0 || in.readableBytes() < total) return null;
         long header = header(in, start);
+        if (header < 0) return null;
+        int total = segmentLength(header);
+        if (in.readableBytes() < total) return null;
         int payloadLength = (int) (header & MAX_PAYLOAD_LENGTH);
         int uncompressedLength = uncompressedLength(header);
         boolean selfContained = ((header >>> (lz4 ? 2 * LENGTH_BITS : LENGTH_BITS)) & 1) != 0;
@@ -103,22 +104,12 @@ public final class SegmentCodec {
     }
 
     /**
-     * The whole length (header, payload and CRC32) of the segment at {@code at}, or -1 when its
-     * header is not all readable yet; fails if the header's CRC24 does not match.
+     * The header of the segment at {@code at} (its bits, without the CRC24), or -1 when it is not
+     * all readable yet; fails if the header's CRC24 does not match. {@link #segmentLength} and
+     * {@link #decodedLength} read it.
      */
-    public int segmentLength(ByteBuf in, int at) {
+    public long header(ByteBuf in, int at) {
         if (in.writerIndex() - at < headerLength()) return -1;
-        return headerLength() + (int) (header(in, at) & MAX_PAYLOAD_LENGTH) + CRC32_LENGTH;
-    }
-
-    /** How many bytes the payload of the segment at {@code at}, whose header is readable, takes once decompressed. */
-    public int decodedLength(ByteBuf in, int at) {
-        long header = header(in, at);
-        int uncompressed = uncompressedLength(header);
-        return uncompressed > 0 ? uncompressed : (int) (header & MAX_PAYLOAD_LENGTH);
-    }
-
-    private long header(ByteBuf in, int at) {
         long header = 0;
         for (int i = 0; i < headerBytes; i++) header |= (long) in.getUnsignedByte(at + i) << (8 * i);
         int expectedHeaderCrc = in.getUnsignedMediumLE(at + headerBytes);
@@ -128,6 +119,17 @@ public final class SegmentCodec {
                     expectedHeaderCrc, actualHeaderCrc));
         }
         return header;
+    }
+
+    /** The whole length of a segment with this header: the header, the payload and the CRC32. */
+    public int segmentLength(long header) {
+        return headerLength() + (int) (header & MAX_PAYLOAD_LENGTH) + CRC32_LENGTH;
+    }
+
+    /** How many bytes the payload of a segment with this header takes once decompressed. */
+    public int decodedLength(long header) {
+        int uncompressed = uncompressedLength(header);
+        return uncompressed > 0 ? uncompressed : (int) (header & MAX_PAYLOAD_LENGTH);
     }
 
     /** With LZ4, the payload's length before compression; 0 when it went raw (and always without LZ4). */
