@@ -2,6 +2,7 @@ package io.jsylla.bench;
 
 import io.jsylla.NodeInfo;
 import io.jsylla.testkit.ceiling.CeilingServer;
+import io.jsylla.testkit.ceiling.CeilingServerProcess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,12 @@ import java.util.Map;
  * driver in turn (A B C A B C ...: a slow drift of the node or the machine spreads over every
  * driver instead of landing on one), draws one progress line, and prints the table of medians.
  *
- * <p>In driver-ceiling mode the node is the test kit's {@link CeilingServer}, started in this
- * JVM: it answers from memory, so the figures are the drivers' own cost. The workers are other
- * processes, so the server's CPU is not billed to them.
+ * <p>In driver-ceiling mode the node is the test kit's {@link CeilingServer}: it answers from
+ * memory, so the figures are the drivers' own cost. Each run gets a fresh server in a JVM of its
+ * own ({@link CeilingServerProcess}): a server kept across runs compiles its code for the mix of
+ * drivers that ran before, and the next run pays for that (jsylla's second round was its
+ * slowest in every run while the server lived in this JVM). The server's CPU is never billed to
+ * a worker.
  */
 public final class Orchestrator {
 
@@ -48,42 +52,55 @@ public final class Orchestrator {
         Map<Driver, String> classpaths = new LinkedHashMap<>();
         for (Driver d : o.drivers()) classpaths.put(d, home.classpath(d));
         ProgressBar bar = new ProgressBar(progress, liveProgress);
-        CeilingServer ceiling = o.ceiling()
-                ? CeilingServer.start("127.0.0.1", 0, o.spec().valueSize(), (int) Math.min(Integer.MAX_VALUE, o.spec().keys()))
-                : null;
-        try {
-            String contactPoint = ceiling != null ? ceiling.contactPoint() : o.contactPoint();
-            NodeInfo node = prepareData(contactPoint, o, bar);
-            Path logs = Files.createTempDirectory("jsylla-bench-");
-            List<RunResult> runs = new ArrayList<>();
-            int total = o.rounds() * o.drivers().size();
-            int k = 0;
-            for (int round = 1; round <= o.rounds(); round++) {
-                for (Driver d : o.drivers()) {
-                    String label = String.format(Locale.ROOT, "run %d/%d %-6s", ++k, total, d.label());
-                    List<String> args = new ArrayList<>(List.of("--driver", d.label(), "--contact-point", contactPoint,
+        Path logs = Files.createTempDirectory("jsylla-bench-");
+        NodeInfo node;
+        try (Target target = Target.open(o, classpaths.get(Driver.JSYLLA), logs, 0)) {
+            node = prepareData(target.contactPoint(), o, bar);
+        }
+        List<RunResult> runs = new ArrayList<>();
+        int total = o.rounds() * o.drivers().size();
+        int k = 0;
+        for (int round = 1; round <= o.rounds(); round++) {
+            for (Driver d : o.drivers()) {
+                String label = String.format(Locale.ROOT, "run %d/%d %-6s", ++k, total, d.label());
+                RunResult r;
+                try (Target target = Target.open(o, classpaths.get(Driver.JSYLLA), logs, k)) {
+                    List<String> args = new ArrayList<>(List.of("--driver", d.label(), "--contact-point", target.contactPoint(),
                             "--local-dc", node.datacenter(), "--round", Integer.toString(round)));
                     args.addAll(o.spec().toArgs());
-                    RunResult r = WorkerProcess.run(d, classpaths.get(d), args, round, logs.resolve(d.label() + "-" + round + ".log"),
+                    r = WorkerProcess.run(d, classpaths.get(d), args, round, logs.resolve(d.label() + "-" + round + ".log"),
                             (phase, done, percent, rate) -> bar.update(label, phase, percent, rate));
-                    bar.println(label + "  " + summary(r));
-                    runs.add(r);
                 }
+                bar.println(label + "  " + summary(r));
+                runs.add(r);
             }
-            Report report = new Report(o.drivers(), runs, settings(o, home, contactPoint, node), o.ceiling());
-            if (report.allSucceeded()) deleteLogs(logs); // else kept: the failures name them
-            out.println();
-            out.println(ReportTable.format(report));
-            if (o.json() != null) {
-                Path parent = o.json().toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                Files.writeString(o.json(), Json.write(report.toMap()) + "\n", StandardCharsets.UTF_8);
-                out.println("JSON: " + o.json().toAbsolutePath());
-            }
-            out.flush();
-            return report;
-        } finally {
-            if (ceiling != null) ceiling.close();
+        }
+        Report report = new Report(o.drivers(), runs, settings(o, home, node), o.ceiling());
+        if (report.allSucceeded()) deleteLogs(logs); // else kept: the failures name them
+        out.println();
+        out.println(ReportTable.format(report));
+        if (o.json() != null) {
+            Path parent = o.json().toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(o.json(), Json.write(report.toMap()) + "\n", StandardCharsets.UTF_8);
+            out.println("JSON: " + o.json().toAbsolutePath());
+        }
+        out.flush();
+        return report;
+    }
+
+    /** What a run talks to: the node given, or a fresh ceiling server process. */
+    private record Target(String contactPoint, CeilingServerProcess server) implements AutoCloseable {
+        static Target open(Options o, String classpath, Path logs, int run) throws IOException {
+            if (!o.ceiling()) return new Target(o.contactPoint(), null);
+            CeilingServerProcess server = CeilingServerProcess.start(classpath, WorkerProcess.JVM_OPTIONS, o.spec().valueSize(),
+                    (int) Math.min(Integer.MAX_VALUE, o.spec().keys()), logs.resolve("ceiling-" + run + ".log"));
+            return new Target(server.contactPoint(), server);
+        }
+
+        @Override
+        public void close() {
+            if (server != null) server.close();
         }
     }
 
@@ -121,10 +138,10 @@ public final class Orchestrator {
                 r.p99Micros(), r.cpuMicrosPerOp(), r.bytesPerOp(), r.errors() > 0 ? "  " + r.errors() + " failed" : "");
     }
 
-    private static Map<String, Object> settings(Options o, BenchHome home, String contactPoint, NodeInfo node) {
+    private static Map<String, Object> settings(Options o, BenchHome home, NodeInfo node) {
         RunSpec s = o.spec();
         String length = s.ops() > 0 ? String.format(Locale.ROOT, "%,d ops", s.ops()) : s.duration().toSeconds() + " s";
-        String target = o.ceiling() ? "the driver-ceiling server" : "Cassandra " + node.releaseVersion() + " at " + contactPoint;
+        String target = o.ceiling() ? "the driver-ceiling server (a fresh process per run)" : "Cassandra " + node.releaseVersion() + " at " + o.contactPoint();
         Map<String, Object> machine = Machine.describe();
         String date = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String commit = home.commit();

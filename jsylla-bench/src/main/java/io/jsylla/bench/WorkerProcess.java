@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WorkerProcess {
     /** The same for every driver; a fixed heap so no driver gains from growing it. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+    static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     /** A worker silent this long (no progress line) is stopped. */
     private static final long SILENCE_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(3);

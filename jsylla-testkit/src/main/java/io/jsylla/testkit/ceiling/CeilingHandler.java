@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * thousands of requests in flight gets them back in a few system calls and the server's own
  * cost per request stays small. One per connection (its only state is that buffer).
  */
-final class CeilingHandler extends ChannelInboundHandlerAdapter {
+final class CeilingHandler extends ChannelInboundHandlerAdapter implements FrameDecoder.Answerer {
     /** Responses beyond this size go down the pipeline before the read completes, bounding memory. */
     private static final int MAX_BATCH_BYTES = 256 * 1024;
     private static final int COMPRESSED = 0x01, CUSTOM_PAYLOAD = 0x04;
@@ -86,15 +86,11 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
         else b.release();
     }
 
+    /** One whole frame, read in place from the connection's buffer (see {@link FrameDecoder}). */
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf frame = (ByteBuf) msg;
-        try {
-            answer(ctx, frame);
-            served.increment();
-        } finally {
-            frame.release();
-        }
+    public void answer(ChannelHandlerContext ctx, ByteBuf frame) {
+        answerFrame(ctx, frame);
+        served.increment();
         if (out != null && out.readableBytes() >= MAX_BATCH_BYTES) writeOut(ctx);
     }
 
@@ -116,11 +112,12 @@ final class CeilingHandler extends ChannelInboundHandlerAdapter {
         ctx.close(); // a broken connection: the client will see it closed and reconnect
     }
 
-    private void answer(ChannelHandlerContext ctx, ByteBuf frame) {
-        int version = frame.getUnsignedByte(0);
-        int flags = frame.getUnsignedByte(1);
-        int stream = frame.getShort(2);
-        int opcode = frame.getUnsignedByte(4);
+    private void answerFrame(ChannelHandlerContext ctx, ByteBuf frame) {
+        int at = frame.readerIndex();
+        int version = frame.getUnsignedByte(at);
+        int flags = frame.getUnsignedByte(at + 1);
+        int stream = frame.getShort(at + 2);
+        int opcode = frame.getUnsignedByte(at + 4);
         if (version != Wire.VERSION) {
             // In a v4 frame whatever the client spoke: drivers that opened with v5 retry with v4.
             send(ctx, stream, Wire.ERROR, Wire.error(Wire.PROTOCOL_ERROR, "Invalid or unsupported protocol version ("

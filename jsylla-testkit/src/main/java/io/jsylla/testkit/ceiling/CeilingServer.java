@@ -65,8 +65,8 @@ public final class CeilingServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new FrameDecoder(),
-                                    new CeilingHandler(statements, workload, served, connections));
+                            CeilingHandler handler = new CeilingHandler(statements, workload, served, connections);
+                            ch.pipeline().addLast(new FrameDecoder(handler), handler);
                         }
                     })
                     .bind(host, port).syncUninterruptibly().channel();

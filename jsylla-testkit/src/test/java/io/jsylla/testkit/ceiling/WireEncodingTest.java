@@ -22,9 +22,10 @@ class WireEncodingTest {
     /** Rows/bind metadata of bench.kv with both columns: global table spec, then k bigint, v blob. */
     private static final String KV_SPECS = str("bench") + str("kv") + str("k") + "0002" + str("v") + "0003";
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(), new CeilingHandler(
+    private final CeilingHandler handler = new CeilingHandler(
             new Statements(new SystemTables(new InetSocketAddress("127.0.0.1", 9042))), new Workload(100, 10),
-            new LongAdder(), new AtomicInteger()));
+            new LongAdder(), new AtomicInteger());
+    private final EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(handler), handler);
 
     @AfterEach
     void closeChannel() {
