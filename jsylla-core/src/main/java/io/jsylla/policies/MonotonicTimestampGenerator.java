@@ -16,12 +16,14 @@ final class MonotonicTimestampGenerator implements TimestampGenerator {
     private static final long NEVER = Long.MIN_VALUE;
 
     private final LongSupplier clock;
+    /** The clock is the system's, measured with System.nanoTime(): a request's own reading of it will do. */
+    private final boolean systemClock;
     private final Consumer<String> warn;
     private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong lastWarning = new AtomicLong(NEVER);
 
     MonotonicTimestampGenerator() {
-        this(MonotonicTimestampGenerator::wallClockMicros);
+        this(MonotonicTimestampGenerator::wallClockMicros, LOG::warn, true);
     }
 
     /** For tests: {@code clock} gives microseconds since the epoch. */
@@ -31,8 +33,13 @@ final class MonotonicTimestampGenerator implements TimestampGenerator {
 
     /** For tests: {@code warn} receives the drift warnings. */
     MonotonicTimestampGenerator(LongSupplier clock, Consumer<String> warn) {
+        this(clock, warn, false);
+    }
+
+    private MonotonicTimestampGenerator(LongSupplier clock, Consumer<String> warn, boolean systemClock) {
         this.clock = clock;
         this.warn = warn;
+        this.systemClock = systemClock;
     }
 
     /** A reading of the wall clock and of System.nanoTime() taken together. */
@@ -52,7 +59,10 @@ final class MonotonicTimestampGenerator implements TimestampGenerator {
     // Following the wall clock each second keeps its corrections (NTP) in; a step back is
     // absorbed by next(), which never goes back.
     private static long wallClockMicros() {
-        long nanos = System.nanoTime();
+        return wallClockMicros(System.nanoTime());
+    }
+
+    private static long wallClockMicros(long nanos) {
         Anchor a = anchor;
         if (nanos - a.nanos() >= REANCHOR_NANOS) anchor = a = Anchor.now();
         return a.micros() + (nanos - a.nanos()) / 1000;
@@ -60,7 +70,16 @@ final class MonotonicTimestampGenerator implements TimestampGenerator {
 
     @Override
     public long next() {
-        long now = clock.getAsLong();
+        return after(clock.getAsLong());
+    }
+
+    @Override
+    public long next(long nanoTime) {
+        return after(systemClock ? wallClockMicros(nanoTime) : clock.getAsLong());
+    }
+
+    /** The next timestamp when the clock says {@code now}: never one already given. */
+    private long after(long now) {
         while (true) {
             long prev = last.get();
             long next = now > prev ? now : prev + 1;

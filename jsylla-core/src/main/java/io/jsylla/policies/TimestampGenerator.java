@@ -11,4 +11,13 @@ public interface TimestampGenerator {
     long SERVER_SIDE = Long.MIN_VALUE;
 
     long next();
+
+    /**
+     * The next timestamp, for a request that has just read {@link System#nanoTime()} as it
+     * started: a generator that measures time with that clock may use this reading instead of
+     * taking one of its own. By default, {@link #next()}.
+     */
+    default long next(long nanoTime) {
+        return next();
+    }
 }

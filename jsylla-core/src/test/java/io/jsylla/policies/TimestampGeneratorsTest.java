@@ -46,6 +46,28 @@ class TimestampGeneratorsTest {
     }
 
     @Test
+    void aRequestsOwnClockReadingGivesTheSameWallClockTime() {
+        TimestampGenerator gen = TimestampGenerators.monotonic();
+        long before = System.currentTimeMillis() * 1000 - SECOND;
+        long first = gen.next(System.nanoTime());
+        long second = gen.next();
+        long third = gen.next(System.nanoTime());
+        long after = System.currentTimeMillis() * 1000 + SECOND;
+        assertThat(first).isBetween(before, after);
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second).isBetween(before, after);
+        // A reading taken two seconds later moves the timestamp on by about as much.
+        assertThat(gen.next(System.nanoTime() + 2_000_000_000L)).isBetween(third + 2 * SECOND - SECOND / 2, third + 3 * SECOND);
+    }
+
+    @Test
+    void aGeneratorOnAnotherClockIgnoresTheRequestsReading() {
+        AtomicLong clock = new AtomicLong(5_000);
+        TimestampGenerator gen = new MonotonicTimestampGenerator(clock::get);
+        assertThat(gen.next(System.nanoTime())).isEqualTo(5_000);
+    }
+
+    @Test
     void strictlyIncreasingAcrossThreads() throws Exception {
         // A stalled clock forces every timestamp through the CAS "+1" path: the worst contention.
         checkUniqueAndIncreasing(new MonotonicTimestampGenerator(() -> 42));

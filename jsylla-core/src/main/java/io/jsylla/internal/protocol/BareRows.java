@@ -1,15 +1,11 @@
 package io.jsylla.internal.protocol;
 
-import io.netty.buffer.ByteBuf;
-
 /**
- * A prepared read's usual answer: rows with bare metadata (no column specs, no paging state),
- * said without an object of its own. The one instance stands for "the rows are in the frame",
- * which holds them from {@link #start(Frame)}; a request that knows its result columns asks for
- * it ({@link Responses#decodeKnowing}), so that the answer to a read by key costs no result
- * object besides the page itself. Everyone else gets a {@link RowsResult}.
+ * Rows with bare metadata (no column specs, no paging state): a prepared read's usual answer
+ * where the node skips the metadata (v5, or asked to). The one instance stands for "the rows
+ * are in the frame"; see {@link RowsInFrame}.
  */
-public final class BareRows implements Result {
+public final class BareRows implements RowsInFrame {
     public static final BareRows INSTANCE = new BareRows();
 
     /** The result kind, the metadata flags, the column count and the row count: 4 ints. */
@@ -29,27 +25,19 @@ public final class BareRows implements Result {
         return MetadataCodec.bare(frame.bodyInt(4), frame.bodyInt(8));
     }
 
-    public static int columnCount(Frame frame) {
+    @Override
+    public int columnCount(Frame frame) {
         return frame.bodyInt(8);
     }
 
-    public static int rowCount(Frame frame) {
+    @Override
+    public int rowCount(Frame frame) {
         return frame.bodyInt(12);
     }
 
-    /** The buffer holding the rows: the frame's unpooled heap memory, which needs no release. */
-    public static ByteBuf buffer(Frame frame) {
-        return frame.source();
-    }
-
-    /** Where the first cell of the first row is in {@link #buffer}. */
-    public static int start(Frame frame) {
+    @Override
+    public int start(Frame frame) {
         return frame.bodyStart() + ROWS_AT;
-    }
-
-    /** Where the rows end in {@link #buffer}. */
-    public static int end(Frame frame) {
-        return frame.bodyStart() + frame.bodyLength();
     }
 
     @Override

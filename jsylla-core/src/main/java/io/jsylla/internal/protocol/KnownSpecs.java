@@ -8,9 +8,13 @@ import java.util.Arrays;
  * The column specs of a prepared statement's rows, byte for byte as a v4 node last sent them.
  * v4 cannot tell a client that a table changed under a prepared SELECT, so the driver never asks
  * it to skip the metadata there; instead each answer's specs are compared in place with these,
- * and an unchanged answer is read as if it had none: no strings, no column objects.
+ * and an unchanged answer is read as if it had none: no strings, no column objects. A single
+ * page with these specs is said by this object itself ({@link RowsInFrame}): no result object.
  */
-public final class KnownSpecs {
+public final class KnownSpecs implements RowsInFrame {
+    /** The result kind, the metadata flags and the column count, before the specs: 3 ints. */
+    private static final int SPECS_AT = 12;
+
     private final int flags;       // without Has_more_pages, which varies from page to page
     private final int columnCount;
     private final byte[] specs;    // the global table spec if any, then every column spec
@@ -66,6 +70,31 @@ public final class KnownSpecs {
                     java.util.List.of());
         }
         return new RowsResult(metadata, rowCount, frame.source(), frame.bodyStart() + at + 4, frame.bodyStart() + frame.bodyLength());
+    }
+
+    /**
+     * Whether {@code frame} is one page of rows (no paging state) with exactly these specs: then
+     * this object stands for the answer ({@link RowsInFrame}), with no result object made.
+     */
+    boolean isOnePageOf(Frame frame) {
+        return frame.opcode() == Opcode.RESULT && frame.bodyLength() >= SPECS_AT + specs.length + 4
+                && frame.bodyInt(0) == Result.ROWS && frame.bodyInt(4) == flags && frame.bodyInt(8) == columnCount
+                && sameBytes(frame.source(), frame.bodyStart() + SPECS_AT) && frame.bodyInt(SPECS_AT + specs.length) >= 0;
+    }
+
+    @Override
+    public int columnCount(Frame frame) {
+        return columnCount;
+    }
+
+    @Override
+    public int rowCount(Frame frame) {
+        return frame.bodyInt(SPECS_AT + specs.length);
+    }
+
+    @Override
+    public int start(Frame frame) {
+        return frame.bodyStart() + SPECS_AT + specs.length + 4;
     }
 
     private boolean sameBytes(ByteBuf buf, int index) {

@@ -21,11 +21,14 @@ public final class Responses {
     }
 
     /**
-     * As {@link #decode(Frame, KnownSpecs)}, for a request that knows the columns of its rows: an
-     * answer of rows with bare metadata is {@link BareRows#INSTANCE}, read from the frame.
+     * As {@link #decode(Frame, KnownSpecs)}, for a request that knows the columns of its rows: a
+     * single page of rows with bare metadata is {@link BareRows#INSTANCE}, and one whose specs
+     * are {@code known} is {@code known} itself, read from the frame (see {@link RowsInFrame}).
      */
     public static Response decodeKnowing(Frame frame, KnownSpecs known) {
-        return BareRows.is(frame) ? BareRows.INSTANCE : decode(frame, known);
+        if (BareRows.is(frame)) return BareRows.INSTANCE;
+        if (known != null && known.isOnePageOf(frame)) return known;
+        return decode(frame, known);
     }
 
     /**
@@ -38,8 +41,8 @@ public final class Responses {
         }
         if (BareRows.is(frame)) {
             // a prepared read's usual answer, read in place: no column specs, no paging state
-            return new RowsResult(BareRows.metadata(frame), BareRows.rowCount(frame), frame.source(),
-                    BareRows.start(frame), BareRows.end(frame));
+            BareRows bare = BareRows.INSTANCE;
+            return new RowsResult(BareRows.metadata(frame), bare.rowCount(frame), frame.source(), bare.start(frame), bare.end(frame));
         }
         ByteBuf in = frame.body();
         ProtocolVersion version = frame.version();

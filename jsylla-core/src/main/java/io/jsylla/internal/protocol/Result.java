@@ -1,7 +1,7 @@
 package io.jsylla.internal.protocol;
 
 /** RESULT: the outcome of QUERY, PREPARE, EXECUTE or BATCH, by kind. */
-public sealed interface Result extends Response permits VoidResult, RowsResult, BareRows, SetKeyspaceResult,
+public sealed interface Result extends Response permits VoidResult, RowsResult, RowsInFrame, SetKeyspaceResult,
         PreparedResult, SchemaChangeResult {
 
     int VOID = 0x0001;

@@ -67,9 +67,10 @@ abstract class Attempt<T> extends InFlightRequest<T> {
             r.recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
             return false;
         }
+        // A request's first send happens as it starts: its start time saves a clock read.
+        sentNanos = node == null && r == this ? r.startNanos() : System.nanoTime();
         reset(r.deadline());
         node = n;
-        sentNanos = System.nanoTime();
         if (!c.trySend(this)) {
             r.recordError(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
             return false;
@@ -89,8 +90,9 @@ abstract class Attempt<T> extends InFlightRequest<T> {
             return;
         }
         if (answer instanceof Result res) {
-            report(null);
-            r.succeed(res, frame, node);
+            long now = System.nanoTime();
+            report(null, now);
+            r.succeed(res, frame, node, now);
         } else if (answer instanceof ErrorResponse e) {
             if (e.code() == ErrorResponse.UNPREPARED && !reprepared && repreparing()) return;
             onError(ServerErrors.toException(e, node.address()));
@@ -123,7 +125,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
     }
 
     private void onError(Throwable error) {
-        report(error);
+        report(error, System.nanoTime());
         RequestExecution<?> r = owner();
         if (r.isFinished()) return;
         RetryDecision d = r.decide(error, retries);
@@ -144,9 +146,9 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         }
     }
 
-    private void report(Throwable error) {
+    private void report(Throwable error, long now) {
         try {
-            owner().settings().policies().loadBalancing().onRequestCompleted(node.info(), System.nanoTime() - sentNanos, error);
+            owner().settings().policies().loadBalancing().onRequestCompleted(node.info(), now - sentNanos, error);
         } catch (RuntimeException e) {
             // a policy's bookkeeping must not fail the request
         }

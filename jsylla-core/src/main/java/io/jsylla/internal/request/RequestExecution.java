@@ -119,6 +119,11 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         deadline(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
     }
 
+    /** When the request started ({@link System#nanoTime()}): read once, with the deadline, and shared by what needs it. */
+    public final long startNanos() {
+        return deadline() - TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
+    }
+
     // ---- what a kind of request says
 
     /** The message to send, at the request's current {@link #consistency()}. */
@@ -330,7 +335,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     }
 
     private long latency() {
-        return System.nanoTime() - (deadline() - TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+        return System.nanoTime() - startNanos();
     }
 
     final void timedOut() {
@@ -343,9 +348,10 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         }
     }
 
-    final void succeed(Result result, Frame frame, Node node) {
+    /** @param now {@link System#nanoTime()} as the answer was read */
+    final void succeed(Result result, Frame frame, Node node, long now) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
-            long latency = latency();
+            long latency = now - startNanos();
             services().listener().ended(latency, null);
             settings.policies().speculative().onLatency(latency);
             try {

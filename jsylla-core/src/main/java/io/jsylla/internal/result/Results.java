@@ -3,10 +3,10 @@ package io.jsylla.internal.result;
 import io.jsylla.ColumnSpec;
 import io.jsylla.PagingState;
 import io.jsylla.QueryResult;
-import io.jsylla.internal.protocol.BareRows;
 import io.jsylla.internal.protocol.ColumnDef;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Result;
+import io.jsylla.internal.protocol.RowsInFrame;
 import io.jsylla.internal.protocol.RowsMetadata;
 import io.jsylla.internal.protocol.RowsResult;
 import java.net.InetSocketAddress;
@@ -23,11 +23,11 @@ public final class Results {
      *     (a prepared statement's result columns), else null
      */
     public static QueryResult of(Result result, Frame frame, InetSocketAddress coordinator, List<ColumnSpec> knownColumns) {
-        if (result == BareRows.INSTANCE) {
+        if (result instanceof RowsInFrame rows) {
             List<ColumnSpec> columns = knownColumns == null ? List.of() : knownColumns;
-            checkColumnCount(columns, BareRows.columnCount(frame), coordinator);
-            return new DefaultQueryResult(columns, BareRows.buffer(frame), BareRows.start(frame), BareRows.end(frame),
-                    BareRows.rowCount(frame), PagingState.end(), frame.tracingId(), frame.warnings(), coordinator);
+            checkColumnCount(columns, rows.columnCount(frame), coordinator);
+            return new DefaultQueryResult(columns, rows.buffer(frame), rows.start(frame), rows.end(frame),
+                    rows.rowCount(frame), PagingState.end(), frame.tracingId(), frame.warnings(), coordinator);
         }
         if (!(result instanceof RowsResult rows)) {
             return new DefaultQueryResult(RowsData.NONE, PagingState.end(), frame.tracingId(), frame.warnings(), coordinator);

@@ -62,7 +62,7 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
         this.shape = shape;
         this.skipMetadata = skipMetadata;
         this.state = state;
-        this.timestamp = options.timestamp(); // once per request: retries keep it
+        this.timestamp = options.timestamp(startNanos()); // once per request: retries keep it
     }
 
     @Override

@@ -24,8 +24,13 @@ record ResolvedOptions(SessionConfig config, Consistency consistency, Consistenc
 
     /** The write timestamp of one request: the statement's, else the generator's (once per request, kept on retries). */
     long timestamp() {
+        return timestamp(System.nanoTime());
+    }
+
+    /** The same, for a request that read {@link System#nanoTime()} as it started (the generator may use it). */
+    long timestamp(long startNanos) {
         if (explicitTimestamp != null) return explicitTimestamp;
-        long ts = config.timestampGenerator().next();
+        long ts = config.timestampGenerator().next(startNanos);
         return ts == TimestampGenerator.SERVER_SIDE ? QueryParameters.NO_TIMESTAMP : ts;
     }
 

@@ -50,6 +50,24 @@ class KnownSpecsTest {
     }
 
     @Test
+    void aRequestKnowingItsColumnsGetsTheKnownSpecsThemselvesForOnePage() {
+        KnownSpecs known = KnownSpecs.of(rows(ProtocolVersion.V4, "00000001", "", SPECS, "00000000"));
+        Frame answer = rows(ProtocolVersion.V4, "00000001", "", SPECS, "00000002 00000004 00000007 00000000 | 00000004 00000008 ffffffff");
+        assertThat(Responses.decodeKnowing(answer, known)).isSameAs(known);
+        assertThat(known.columnCount(answer)).isEqualTo(2);
+        assertThat(known.rowCount(answer)).isEqualTo(2);
+        assertThat(hex(answer.source().slice(known.start(answer), known.end(answer) - known.start(answer))))
+                .isEqualTo(norm("00000004 00000007 00000000 00000004 00000008 ffffffff"));
+        // more pages to come, other specs, a negative row count: a result of their own
+        assertThat(Responses.decodeKnowing(rows(ProtocolVersion.V4, "00000003", "00000002 abcd", SPECS, "00000000"), known))
+                .isInstanceOf(RowsResult.class);
+        assertThat(Responses.decodeKnowing(rows(ProtocolVersion.V4, "00000001", "", "0002 6b73 0001 74 | 0001 6b 0009 | 0001 76 0003",
+                "00000000"), known)).isInstanceOf(RowsResult.class);
+        assertThat(known.isOnePageOf(rows(ProtocolVersion.V4, "00000001", "", SPECS, "ffffffff"))).isFalse();
+        assertThat(known.isOnePageOf(rows(ProtocolVersion.V4, "00000001", "", SPECS, ""))).as("cut short").isFalse();
+    }
+
+    @Test
     void changedSpecsAreParsedInFull() {
         KnownSpecs known = KnownSpecs.of(rows(ProtocolVersion.V4, "00000001", "", SPECS, "00000000"));
         // v is now a varchar... of another type: blob (0x0003); the general path reads the new columns

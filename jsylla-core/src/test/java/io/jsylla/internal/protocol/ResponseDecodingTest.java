@@ -136,10 +136,10 @@ class ResponseDecodingTest {
         ByteBuf shared = buf("eeee | 00000002 | 00000005 00000002 | 00000001 | 00000001 07 00000000 | eeeeee");
         Frame frame = Frame.of(V5, 0, 3, Opcode.RESULT, null, List.of(), Map.of(), shared, 2, 25);
         assertThat(Responses.decodeKnowing(frame, null)).isSameAs(BareRows.INSTANCE);
-        assertThat(BareRows.buffer(frame)).isSameAs(shared);
-        assertThat(BareRows.columnCount(frame)).isEqualTo(2);
-        assertThat(BareRows.rowCount(frame)).isEqualTo(1);
-        assertThat(hex(shared.slice(BareRows.start(frame), BareRows.end(frame) - BareRows.start(frame))))
+        assertThat(BareRows.INSTANCE.buffer(frame)).isSameAs(shared);
+        assertThat(BareRows.INSTANCE.columnCount(frame)).isEqualTo(2);
+        assertThat(BareRows.INSTANCE.rowCount(frame)).isEqualTo(1);
+        assertThat(hex(shared.slice(BareRows.INSTANCE.start(frame), BareRows.INSTANCE.end(frame) - BareRows.INSTANCE.start(frame))))
                 .isEqualTo(norm("00000001 07 00000000"));
 
         // Anything else comes back as it always does: rows with a paging state, or with specs.

@@ -103,4 +103,38 @@ class RowsDataTest {
         assertThatThrownBy(() -> Results.of(io.jsylla.internal.protocol.BareRows.INSTANCE, frame, node, KV.subList(0, 1)))
                 .isInstanceOf(io.jsylla.ProtocolException.class).hasMessageContaining("rows have 2 columns");
     }
+
+    @Test
+    void aV4AnswerWithTheKnownSpecsBecomesAPageOfTheKnownColumns() {
+        // kind ROWS, flags Global_tables_spec, 2 columns, specs ks.t (k int, v varchar), then 1 row: k = 9, v = 'a'
+        io.jsylla.internal.protocol.ProtocolVersion v4 = io.jsylla.internal.protocol.ProtocolVersion.V4;
+        ByteBuf first = Unpooled.buffer().writeInt(2).writeInt(1).writeInt(2);
+        writeSpecs(first);
+        first.writeInt(0);
+        io.jsylla.internal.protocol.KnownSpecs known = io.jsylla.internal.protocol.KnownSpecs.of(io.jsylla.internal.protocol.Frame.of(
+                v4, 0, 1, io.jsylla.internal.protocol.Opcode.RESULT, null, List.of(), java.util.Map.of(), first));
+        ByteBuf body = Unpooled.buffer().writeInt(2).writeInt(1).writeInt(2);
+        writeSpecs(body);
+        body.writeInt(1).writeInt(4).writeInt(9).writeInt(1).writeByte('a');
+        io.jsylla.internal.protocol.Frame frame = io.jsylla.internal.protocol.Frame.of(v4, 0, 2,
+                io.jsylla.internal.protocol.Opcode.RESULT, null, List.of(), java.util.Map.of(), body);
+        java.net.InetSocketAddress node = new java.net.InetSocketAddress("127.0.0.1", 9042);
+
+        io.jsylla.internal.protocol.Response answer = io.jsylla.internal.protocol.Responses.decodeKnowing(frame, known);
+        assertThat(answer).as("no result object of its own").isSameAs(known);
+        io.jsylla.QueryResult page = Results.of((io.jsylla.internal.protocol.Result) answer, frame, node, KV);
+        assertThat(page.columnSpecs()).isEqualTo(KV);
+        assertThat(page.rows()).hasSize(1);
+        assertThat(page.rows().get(0).getInt("k")).isEqualTo(9);
+        assertThat(page.rows().get(0).getString("v")).isEqualTo("a");
+        assertThat(page.pagingState().isEnd()).isTrue();
+        assertThatThrownBy(() -> Results.of(known, frame, node, KV.subList(0, 1)))
+                .isInstanceOf(io.jsylla.ProtocolException.class).hasMessageContaining("rows have 2 columns");
+    }
+
+    /** ks.t as the global table spec, then k int and v varchar. */
+    private static void writeSpecs(ByteBuf b) {
+        b.writeShort(2).writeBytes("ks".getBytes()).writeShort(1).writeBytes("t".getBytes());
+        b.writeShort(1).writeByte('k').writeShort(0x09).writeShort(1).writeByte('v').writeShort(0x0d);
+    }
 }
