@@ -106,8 +106,9 @@ public final class Orchestrator {
 
     /**
      * Once, with jsylla and outside any measurement: learns the node's datacenter (handed to the
-     * DataStax drivers, which require it), creates the schema, and for reading workloads writes
-     * every key. The ceiling server holds its data already.
+     * DataStax drivers, which require it), creates the schema, for reading workloads writes every
+     * key, and warms the node up with the workload. The ceiling server holds its data already,
+     * and each run gets a fresh one, which the run's own warm-up warms.
      */
     private static NodeInfo prepareData(String contactPoint, Options o, ProgressBar bar) throws Exception {
         try (JsyllaAdapter jsylla = new JsyllaAdapter()) {
@@ -115,11 +116,15 @@ public final class Orchestrator {
             NodeInfo node = jsylla.node();
             if (!o.ceiling()) {
                 jsylla.createSchema();
+                jsylla.prepare();
                 if (o.spec().workload().reads()) {
                     bar.println(String.format(Locale.ROOT, "Writing %,d keys of %d bytes first...", o.spec().keys(), o.spec().valueSize()));
-                    jsylla.prepare();
                     Worker.populate(jsylla, o.spec());
                 }
+                // Else the first driver of round 1 (always jsylla) would run on a node still compiling
+                // this workload's path, and every later run on a warm one.
+                bar.println("Warming the node up with the workload (as long as a run's warm-up)...");
+                Worker.warmNode(jsylla, o.spec());
             }
             return node;
         }

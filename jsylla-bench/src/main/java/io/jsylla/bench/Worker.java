@@ -140,6 +140,17 @@ public final class Worker {
         if (o.errors() > 0) throw new IllegalStateException(o.errors() + " inserts failed writing the keys: " + o.firstError());
     }
 
+    /**
+     * Runs the workload as long as a run's warm-up, unmeasured, before the first round: the node's
+     * read or write path is then compiled and warm for every driver, not warmed by the first one to run.
+     */
+    static void warmNode(DriverAdapter a, RunSpec spec) throws InterruptedException {
+        LoadLoop.Limit limit = spec.warmupLimit();
+        if (limit.isEmpty()) return;
+        LoadLoop.Outcome o = new LoadLoop(spec.concurrency(), 0).run(operation(a, spec), limit);
+        if (o.ops() == 0 && o.errors() > 0) throw new IllegalStateException("every operation warming the node failed: " + o.firstError());
+    }
+
     private static long key(long keys) {
         return ThreadLocalRandom.current().nextLong(keys);
     }
