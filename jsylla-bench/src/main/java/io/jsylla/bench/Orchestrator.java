@@ -24,10 +24,10 @@ import java.util.Map;
  *
  * <p>In driver-ceiling mode the node is the test kit's {@link CeilingServer}: it answers from
  * memory, so the figures are the drivers' own cost. Each run gets a fresh server in a JVM of its
- * own ({@link CeilingServerProcess}): a server kept across runs compiles its code for the mix of
- * drivers that ran before, and the next run pays for that (jsylla's second round was its
- * slowest in every run while the server lived in this JVM). The server's CPU is never billed to
- * a worker.
+ * own ({@link CeilingServerProcess}): a server kept across runs has its code compiled for the
+ * requests of the drivers that ran before (they ask differently: the DataStax drivers have v4
+ * skip result metadata, jsylla does not), so no two runs would meet the same server. The
+ * server's CPU is never billed to a worker.
  */
 public final class Orchestrator {
 
