@@ -46,40 +46,56 @@ public final class KnownSpecs implements RowsInFrame {
      * known ones), if its column specs are exactly these; else null.
      */
     RowsResult match(Frame frame) {
-        if (frame.bodyLength() < 12 || frame.bodyInt(0) != Result.ROWS) return null;
+        int at = rowCountAt(frame);
+        return at < 0 ? null : rows(frame, at);
+    }
+
+    /**
+     * As {@link #match}, except that one page (no paging state) with these specs is this object
+     * itself, which then stands for the answer ({@link RowsInFrame}): no result object made.
+     */
+    Result matchKnowing(Frame frame) {
+        int at = rowCountAt(frame);
+        if (at < 0) return null;
+        return at == SPECS_AT + specs.length ? this : rows(frame, at);
+    }
+
+    /**
+     * Where the row count is in {@code frame}'s body (past the paging state, if any, and the
+     * specs) when the frame is rows with exactly these specs and a sane row count; else -1.
+     */
+    private int rowCountAt(Frame frame) {
+        if (frame.opcode() != Opcode.RESULT || frame.bodyLength() < SPECS_AT || frame.bodyInt(0) != Result.ROWS) return -1;
         int received = frame.bodyInt(4);
-        if ((received & ~RowsMetadata.HAS_MORE_PAGES) != flags || frame.bodyInt(8) != columnCount) return null;
-        int at = 12;
-        ByteBuffer pagingState = null;
+        if ((received & ~RowsMetadata.HAS_MORE_PAGES) != flags || frame.bodyInt(8) != columnCount) return -1;
+        int at = SPECS_AT;
         if ((received & RowsMetadata.HAS_MORE_PAGES) != 0) {
             int n = frame.bodyInt(at);
-            if (n < 0 || at + 4 + n > frame.bodyLength()) return null;
-            byte[] state = new byte[n];
-            frame.source().getBytes(frame.bodyStart() + at + 4, state);
-            pagingState = ByteBuffer.wrap(state);
+            if (n < 0 || at + 4 + n > frame.bodyLength()) return -1;
             at += 4 + n;
         }
-        if (at + specs.length + 4 > frame.bodyLength() || !sameBytes(frame.source(), frame.bodyStart() + at)) return null;
+        if (at + specs.length + 4 > frame.bodyLength() || !sameBytes(frame.source(), frame.bodyStart() + at)) return -1;
         at += specs.length;
-        int rowCount = frame.bodyInt(at);
-        if (rowCount < 0) return null;
+        return frame.bodyInt(at) < 0 ? -1 : at;
+    }
+
+    /** The rows of a frame that {@link #rowCountAt} matched, its row count at {@code rowCountAt}, as a result of their own. */
+    private RowsResult rows(Frame frame, int rowCountAt) {
+        int received = frame.bodyInt(4);
+        ByteBuffer pagingState = null;
+        if ((received & RowsMetadata.HAS_MORE_PAGES) != 0) {
+            byte[] state = new byte[frame.bodyInt(SPECS_AT)];
+            frame.source().getBytes(frame.bodyStart() + SPECS_AT + 4, state);
+            pagingState = ByteBuffer.wrap(state);
+        }
         int bareFlags = RowsMetadata.NO_METADATA | (flags & RowsMetadata.GLOBAL_TABLES_SPEC);
         RowsMetadata metadata = pagingState == null ? MetadataCodec.bare(bareFlags, columnCount) : null;
         if (metadata == null) {
             metadata = new RowsMetadata(bareFlags | (received & RowsMetadata.HAS_MORE_PAGES), columnCount, pagingState, null,
                     java.util.List.of());
         }
-        return new RowsResult(metadata, rowCount, frame.source(), frame.bodyStart() + at + 4, frame.bodyStart() + frame.bodyLength());
-    }
-
-    /**
-     * Whether {@code frame} is one page of rows (no paging state) with exactly these specs: then
-     * this object stands for the answer ({@link RowsInFrame}), with no result object made.
-     */
-    boolean isOnePageOf(Frame frame) {
-        return frame.opcode() == Opcode.RESULT && frame.bodyLength() >= SPECS_AT + specs.length + 4
-                && frame.bodyInt(0) == Result.ROWS && frame.bodyInt(4) == flags && frame.bodyInt(8) == columnCount
-                && sameBytes(frame.source(), frame.bodyStart() + SPECS_AT) && frame.bodyInt(SPECS_AT + specs.length) >= 0;
+        return new RowsResult(metadata, frame.bodyInt(rowCountAt), frame.source(), frame.bodyStart() + rowCountAt + 4,
+                frame.bodyStart() + frame.bodyLength());
     }
 
     @Override

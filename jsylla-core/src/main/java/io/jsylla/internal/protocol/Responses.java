@@ -13,7 +13,7 @@ public final class Responses {
      * them with every answer) are read in place as if they came without metadata.
      */
     public static Response decode(Frame frame, KnownSpecs known) {
-        if (known != null && frame.opcode() == Opcode.RESULT) {
+        if (known != null) {
             RowsResult rows = known.match(frame);
             if (rows != null) return rows;
         }
@@ -27,8 +27,11 @@ public final class Responses {
      */
     public static Response decodeKnowing(Frame frame, KnownSpecs known) {
         if (BareRows.is(frame)) return BareRows.INSTANCE;
-        if (known != null && known.isOnePageOf(frame)) return known;
-        return decode(frame, known);
+        if (known != null) {
+            Result rows = known.matchKnowing(frame);
+            if (rows != null) return rows;
+        }
+        return decode(frame);
     }
 
     /**

@@ -63,8 +63,8 @@ class KnownSpecsTest {
                 .isInstanceOf(RowsResult.class);
         assertThat(Responses.decodeKnowing(rows(ProtocolVersion.V4, "00000001", "", "0002 6b73 0001 74 | 0001 6b 0009 | 0001 76 0003",
                 "00000000"), known)).isInstanceOf(RowsResult.class);
-        assertThat(known.isOnePageOf(rows(ProtocolVersion.V4, "00000001", "", SPECS, "ffffffff"))).isFalse();
-        assertThat(known.isOnePageOf(rows(ProtocolVersion.V4, "00000001", "", SPECS, ""))).as("cut short").isFalse();
+        assertThat(known.matchKnowing(rows(ProtocolVersion.V4, "00000001", "", SPECS, "ffffffff"))).isNull();
+        assertThat(known.matchKnowing(rows(ProtocolVersion.V4, "00000001", "", SPECS, ""))).as("cut short").isNull();
     }
 
     @Test
