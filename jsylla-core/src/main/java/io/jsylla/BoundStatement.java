@@ -1,44 +1,29 @@
 package io.jsylla;
 
-import io.jsylla.internal.codec.BoundValues;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** A {@link PreparedStatement} with its values, already converted to the variables' types. */
-public final class BoundStatement extends Statement<BoundStatement> {
-    private final PreparedStatement prepared;
-    private final BoundValues values;
+/**
+ * A {@link PreparedStatement} with its values, already converted to the variables' types.
+ * Immutable; made by {@link PreparedStatement#bind}.
+ */
+public abstract class BoundStatement extends Statement<BoundStatement> {
 
-    BoundStatement(PreparedStatement prepared, BoundValues values, StatementOptions options) {
+    /** For the driver's own implementation. */
+    protected BoundStatement(StatementOptions options) {
         super(options);
-        this.prepared = prepared;
-        this.values = values;
     }
 
-    public PreparedStatement preparedStatement() {
-        return prepared;
-    }
+    public abstract PreparedStatement preparedStatement();
 
     /**
      * The serialized values, one per variable: null for a null value, and a shared marker
      * buffer for an {@link Unset#VALUE}. Read-only.
      */
-    public List<ByteBuffer> serializedValues() {
-        return values.values();
-    }
-
-    /** The values in wire form, for the driver. */
-    BoundValues boundValues() {
-        return values;
-    }
-
-    @Override
-    public BoundStatement withOptions(StatementOptions options) {
-        return new BoundStatement(prepared, values, options);
-    }
+    public abstract List<ByteBuffer> serializedValues();
 
     @Override
     public String toString() {
-        return "BoundStatement[" + prepared.getCql() + ", " + values.size() + " values]";
+        return "BoundStatement[" + preparedStatement().getCql() + ", " + serializedValues().size() + " values]";
     }
 }

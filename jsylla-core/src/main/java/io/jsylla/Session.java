@@ -1,6 +1,6 @@
 package io.jsylla;
 
-import io.jsylla.internal.session.Blocking;
+import io.jsylla.internal.connection.Blocking;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

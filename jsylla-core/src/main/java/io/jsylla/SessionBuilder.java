@@ -291,7 +291,7 @@ public final class SessionBuilder {
 
     /** Connects: resolves contact points, opens the control connection and the pools. */
     public Session build() {
-        return io.jsylla.internal.session.Blocking.get(buildAsync(), "build");
+        return io.jsylla.internal.connection.Blocking.get(buildAsync(), "build");
     }
 
     public CompletionStage<Session> buildAsync() {

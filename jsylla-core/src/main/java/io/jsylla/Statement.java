@@ -72,7 +72,7 @@ public abstract class Statement<S extends Statement<S>> {
 
     /** The partition key to route by, as its column values in key order (serialized by their Java types). */
     public S withRoutingValues(Object... partitionKeyValues) {
-        return withOptions(options.withRoutingKey(io.jsylla.internal.session.RoutingKeys.fromValues(partitionKeyValues)));
+        return withOptions(options.withRoutingKey(io.jsylla.internal.routing.PartitionKeys.fromValues(partitionKeyValues)));
     }
 
     /** The keyspace the routing key belongs to, when the statement does not say (unqualified table, no session keyspace). */

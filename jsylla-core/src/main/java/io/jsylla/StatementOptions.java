@@ -23,8 +23,6 @@ public final class StatementOptions {
     private final String executionProfile;
     private final ByteBuffer routingKey;
     private final String routingKeyspace;
-    /** The driver's resolution of these options against a session's defaults; opaque here, not part of equality. */
-    volatile Object resolved;
 
     private StatementOptions(Consistency consistency, Consistency serialConsistency, int pageSize, Duration timeout,
                              Boolean idempotent, boolean tracing, Long timestamp, String executionProfile,

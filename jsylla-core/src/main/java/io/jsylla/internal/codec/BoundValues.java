@@ -3,8 +3,6 @@ package io.jsylla.internal.codec;
 import io.jsylla.ColumnSpec;
 import io.jsylla.Unset;
 import io.jsylla.internal.protocol.Values;
-import io.jsylla.internal.routing.Partitioner;
-import io.jsylla.internal.routing.Token;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -106,7 +104,8 @@ public final class BoundValues implements Values {
         return offset(wire, count, i);
     }
 
-    private static int offset(byte[] wire, int count, int i) {
+    /** Where value {@code i} of the {@code count} values that are {@code wire} starts: its [int] length prefix. */
+    public static int offset(byte[] wire, int count, int i) {
         if (i < 0 || i >= count) throw new IndexOutOfBoundsException("value " + i + " of " + count);
         int at = 0;
         for (int k = 0; k < i; k++) at += 4 + Math.max(0, lengthAt(wire, at));
@@ -117,7 +116,8 @@ public final class BoundValues implements Values {
         return lengthAt(wire, at);
     }
 
-    private static int lengthAt(byte[] wire, int at) {
+    /** The length prefix at {@code at}: the value's size, or -1 for null, -2 for unset. */
+    public static int lengthAt(byte[] wire, int at) {
         return ((wire[at] & 0xFF) << 24) | ((wire[at + 1] & 0xFF) << 16) | ((wire[at + 2] & 0xFF) << 8) | (wire[at + 3] & 0xFF);
     }
 
@@ -154,18 +154,6 @@ public final class BoundValues implements Values {
         int at = offset(i);
         int len = lengthAt(at);
         return len < 0 ? null : ByteBuffer.wrap(wire, at + 4, len);
-    }
-
-    /** The token of value {@code i} as a whole partition key, hashed in place; null for null or unset. */
-    public Token token(int i, Partitioner partitioner) {
-        return token(wire, count, i, partitioner);
-    }
-
-    /** As {@link #token(int, Partitioner)}, for the {@code count} values that are {@code wire}. */
-    public static Token token(byte[] wire, int count, int i, Partitioner partitioner) {
-        int at = offset(wire, count, i);
-        int len = lengthAt(wire, at);
-        return len < 0 ? null : partitioner.hash(wire, at + 4, len);
     }
 
     /** Every value, as {@link #value(int)} gives it. */

@@ -35,6 +35,11 @@ public record Batch(BatchType type, List<BatchStatement> statements, Consistency
     }
 
     @Override
+    public Batch atConsistency(Consistency c) {
+        return c == consistency ? this : new Batch(type, statements, c, serialConsistency, timestamp, keyspace, nowInSeconds);
+    }
+
+    @Override
     public void encode(ByteBuf out, ProtocolVersion version) {
         int flags = 0;
         if (serialConsistency != null) flags |= QueryParameters.SERIAL_CONSISTENCY;

@@ -23,6 +23,11 @@ public record Query(String cql, QueryParameters parameters) implements Request {
     }
 
     @Override
+    public Query atConsistency(io.jsylla.Consistency c) {
+        return c == parameters.consistency() ? this : new Query(cql, parameters.withConsistency(c));
+    }
+
+    @Override
     public void encode(ByteBuf out, ProtocolVersion version) {
         Wire.writeLongString(cql, out);
         parameters.encode(out, version);

@@ -47,18 +47,53 @@ public record QueryParameters(Consistency consistency, Values values, boolean sk
                 keyspace, nowInSeconds);
     }
 
+    public QueryParameters withConsistency(Consistency c) {
+        return new QueryParameters(c, values, skipMetadata, pageSize, pagingState, serialConsistency, timestamp,
+                keyspace, nowInSeconds);
+    }
+
     public void encode(ByteBuf out, ProtocolVersion version) {
         write(out, version, consistency, values, skipMetadata, pageSize, pagingState, serialConsistency, timestamp,
                 keyspace, nowInSeconds);
     }
 
-    /** Writes query parameters given field by field, for a caller that keeps them itself (no record per send). */
+    /** Writes query parameters given field by field. */
     public static void write(ByteBuf out, ProtocolVersion version, Consistency consistency, Values values,
                              boolean skipMetadata, int pageSize, ByteBuffer pagingState, Consistency serialConsistency,
                              long timestamp, String keyspace, int nowInSeconds) {
+        int n = values.size();
+        int flags = flags(n > 0, n > 0 && values.names() != null, skipMetadata, pageSize, pagingState, serialConsistency,
+                timestamp, keyspace, nowInSeconds);
+        checkV5Only(flags, version);
+        Wire.writeConsistency(consistency, out);
+        writeFlags(flags, out, version);
+        if ((flags & VALUES) != 0) writeValues(values, out);
+        writeRest(flags, out, pageSize, pagingState, serialConsistency, timestamp, keyspace, nowInSeconds);
+    }
+
+    /**
+     * As {@link #write}, for positional values already in wire form ({@code count} [value]s back to
+     * back): one bulk copy, and no values object.
+     */
+    public static void writeWire(ByteBuf out, ProtocolVersion version, Consistency consistency, byte[] wire, int count,
+                                 boolean skipMetadata, int pageSize, ByteBuffer pagingState, Consistency serialConsistency,
+                                 long timestamp) {
+        int flags = flags(count > 0, false, skipMetadata, pageSize, pagingState, serialConsistency, timestamp, null,
+                NO_NOW_IN_SECONDS);
+        Wire.writeConsistency(consistency, out);
+        writeFlags(flags, out, version);
+        if (count > 0) {
+            Wire.writeCount(count, out, "values");
+            out.writeBytes(wire);
+        }
+        writeRest(flags, out, pageSize, pagingState, serialConsistency, timestamp, null, NO_NOW_IN_SECONDS);
+    }
+
+    private static int flags(boolean values, boolean named, boolean skipMetadata, int pageSize, ByteBuffer pagingState,
+                             Consistency serialConsistency, long timestamp, String keyspace, int nowInSeconds) {
         int flags = 0;
-        if (values.size() > 0) flags |= VALUES;
-        if (values.size() > 0 && values.names() != null) flags |= NAMES_FOR_VALUES;
+        if (values) flags |= VALUES;
+        if (named) flags |= NAMES_FOR_VALUES;
         if (skipMetadata) flags |= SKIP_METADATA;
         if (pageSize > 0) flags |= PAGE_SIZE;
         if (pagingState != null) flags |= PAGING_STATE;
@@ -66,11 +101,12 @@ public record QueryParameters(Consistency consistency, Values values, boolean sk
         if (timestamp != NO_TIMESTAMP) flags |= TIMESTAMP;
         if (keyspace != null) flags |= KEYSPACE;
         if (nowInSeconds != NO_NOW_IN_SECONDS) flags |= NOW_IN_SECONDS;
-        checkV5Only(flags, version);
+        return flags;
+    }
 
-        Wire.writeConsistency(consistency, out);
-        writeFlags(flags, out, version);
-        if ((flags & VALUES) != 0) writeValues(values, out);
+    /** What follows the values, in the order the flags' bits say. */
+    private static void writeRest(int flags, ByteBuf out, int pageSize, ByteBuffer pagingState, Consistency serialConsistency,
+                                  long timestamp, String keyspace, int nowInSeconds) {
         if ((flags & PAGE_SIZE) != 0) out.writeInt(pageSize);
         if ((flags & PAGING_STATE) != 0) Wire.writeBytes(pagingState, out);
         if ((flags & SERIAL_CONSISTENCY) != 0) Wire.writeConsistency(serialConsistency, out);

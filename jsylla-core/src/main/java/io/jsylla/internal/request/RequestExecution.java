@@ -6,20 +6,28 @@ import io.jsylla.Consistency;
 import io.jsylla.NoHostAvailableException;
 import io.jsylla.NodeInfo;
 import io.jsylla.OverloadedException;
+import io.jsylla.ProtocolException;
 import io.jsylla.ReadTimeoutException;
 import io.jsylla.RequestTimeoutException;
 import io.jsylla.ScyllaException;
+import io.jsylla.ServerErrorException;
 import io.jsylla.Statement;
 import io.jsylla.UnavailableException;
 import io.jsylla.WriteTimeoutException;
 import io.jsylla.internal.cluster.Metadata;
 import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
+import io.jsylla.internal.connection.InFlightRequest;
+import io.jsylla.internal.connection.ServerErrors;
+import io.jsylla.internal.pool.NodePool;
+import io.jsylla.internal.protocol.ErrorResponse;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
-import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.Result;
+import io.jsylla.internal.routing.Partitioner;
+import io.jsylla.internal.routing.Token;
+import io.jsylla.internal.routing.TokenSource;
 import io.jsylla.policies.ClusterView;
 import io.jsylla.policies.LoadBalancingPolicy;
 import io.jsylla.policies.RequestInfo;
@@ -30,6 +38,7 @@ import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,24 +48,40 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request's whole life, for every kind of request. It walks the query plan to a node with
- * a free connection and sends; on an error it asks the retry policy (same node, next node, or
- * give up, possibly at a lower consistency) and re-prepares a statement a node forgot; for an
- * idempotent request it may start speculative executions on the next nodes, the first answer
- * winning; and it fails the request when its timeout passes. A statement not marked idempotent
- * never runs twice once it may have reached a node, whatever the policy says.
+ * One request's whole life, for every kind of request, top to bottom in this file:
+ * <ol>
+ *   <li>{@link #start}: the load balancing policy plans the nodes (its cheap first pick, the rest
+ *       of the plan only if needed); the request's own {@link Attempt} sends to the first node
+ *       with a free connection ({@link Attempt#sendToNext}).</li>
+ *   <li>An answer ({@link Attempt#onResponse}, on the connection's event loop): a result ends the
+ *       request ({@link #succeed}: metrics, the policies' latency, then {@link RequestKind#finish});
+ *       UNPREPARED re-prepares on the same connection and sends again; another error goes to
+ *       {@link #decide}, the retry policy within the idempotence rule: same node, next node, or
+ *       give up, possibly at a lower consistency.</li>
+ *   <li>For an idempotent request, speculative executions ({@link #scheduleSpeculative}): more
+ *       attempts on the next nodes of the plan, on the timer; the first answer wins and the others
+ *       are abandoned.</li>
+ *   <li>The deadline: no timer entry per request; connections sweep their pending requests and
+ *       call {@link Attempt#onTimeout} once it passed ({@link #timedOut}).</li>
+ *   <li>When every attempt gave up: the last error, or {@link NoHostAvailableException} with each
+ *       node's error when the plan ran out ({@link #attemptEnded}).</li>
+ * </ol>
+ * A statement not marked idempotent never runs twice once it may have reached a node, whatever
+ * the policy says.
  *
- * <p>A subclass says what the message is and what an answer becomes. The execution is itself the
- * future the caller gets, the {@link RequestInfo} the policies see and its own first
- * {@link Attempt} (what one node is sent and how its errors are retried), which is the
- * connection's in-flight request: a request that needs one attempt is one object. Speculative
+ * <p>What differs between kinds of request is a stateless {@link RequestKind}; what the request
+ * sends is an immutable {@link Request} message, replaced by one at a lower consistency when a
+ * retry decision asks. The execution is at once the future the caller gets, the
+ * {@link RequestInfo} the policies see and its own first attempt, the connection's in-flight
+ * request: a request that needs one attempt costs this object and its message. Speculative
  * executions are attempts of their own. Cancelling the future abandons the request.
  *
- * <p>Answers and timeouts (connections sweep their pending requests every few milliseconds
- * against the request's deadline) arrive on the connections' event loops, speculative starts on
- * the timer thread: the little shared state (plan, errors, executions) is guarded by this object.
+ * <p>Answers and timeouts arrive on the connections' event loops, speculative starts on the
+ * timer thread: the little shared state (plan, errors, executions) is guarded by this object.
+ *
+ * @param <T> what the request completes with
  */
-public abstract class RequestExecution<T> extends Attempt<T> implements RequestInfo {
+public final class RequestExecution<T> extends Attempt<T> implements RequestInfo, TokenSource {
 
     /** What every request of a session uses: the nodes, the policies' view of them, metrics and the timer. */
     public record Services(Metadata metadata, ClusterView view, Listener listener, Timer timer) {}
@@ -93,12 +118,16 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         }
     }
 
+    private final RequestKind<T> kind;
+    private final Object context;
     private final Statement<?> statement;
     private final String keyspace;
+    private final ByteBuffer routingKey;
     private final Settings settings;
+    /** What the next send writes: the first message, or one at the consistency a retry decision lowered it to. */
+    private volatile Request message;
     /** 1 once an answer, a final error, the timeout or a cancel ended the request; metrics are recorded before the caller wakes. */
     private volatile int finished;
-    private volatile Consistency consistency;
     private NodeInfo firstNode;                       // guarded by this: the policy's cheap first pick, if any
     private boolean firstNodeTaken;                   // guarded by this
     private Iterator<NodeInfo> plan;                  // guarded by this: made at start, or after the first node if it was picked alone
@@ -107,100 +136,103 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     private int alive;                                // guarded by this
 
     /**
+     * @param message    what to send
+     * @param context    what the kind needs of this request besides its message (opaque here), or null
      * @param statement  what the policies see as the request's statement
      * @param keyspace   the keyspace it routes in, or null
+     * @param routingKey the statement's own routing key, or null to ask the kind
+     * @param startNanos {@link System#nanoTime()} as the request started: its deadline counts from it
      */
-    protected RequestExecution(Statement<?> statement, String keyspace, Settings settings) {
+    public RequestExecution(RequestKind<T> kind, Request message, Object context, Statement<?> statement, String keyspace,
+                            ByteBuffer routingKey, Settings settings, long startNanos) {
+        this.kind = kind;
+        this.message = message;
+        this.context = context;
         this.statement = statement;
         this.keyspace = keyspace;
+        this.routingKey = routingKey;
         this.settings = settings;
-        this.consistency = settings.consistency();
         // When the request gives up: connections sweep their requests against it, and every attempt has it.
-        deadline(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+        deadline(startNanos + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
     }
 
     /** When the request started ({@link System#nanoTime()}): read once, with the deadline, and shared by what needs it. */
-    public final long startNanos() {
+    public long startNanos() {
         return deadline() - TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis());
     }
 
-    // ---- what a kind of request says
-
-    /** The message to send, at the request's current {@link #consistency()}. */
-    protected abstract Request message();
-
-    /** Completes this future from a successful answer, at once or after more work. Runs on an event loop. */
-    protected abstract void finish(Result result, Frame frame, Node node);
-
-    /** The message in an answer; a kind of request that knows what to expect may read it faster. */
-    protected Response decode(Frame frame) {
-        return Responses.decode(frame);
+    /** The message the next send writes. */
+    public Request message() {
+        return message;
     }
 
-    /**
-     * Re-prepares the request's statement on a connection whose node answered UNPREPARED, within
-     * the request's deadline; null when the request has nothing to re-prepare.
-     */
-    protected CompletableFuture<Void> reprepare(Connection connection, long deadline) {
-        return null;
+    /** What the request's kind keeps of it besides the message, or null. */
+    public Object context() {
+        return context;
     }
 
-    /** The consistency the next send uses: the statement's, unless a retry decision lowered it. */
-    protected final Consistency consistency() {
-        return consistency;
-    }
-
-    protected final Settings settings() {
+    Settings settings() {
         return settings;
     }
 
+    RequestKind<T> kind() {
+        return kind;
+    }
+
+    Services services() {
+        return kind.services();
+    }
+
     @Override
-    final RequestExecution<?> owner() {
+    RequestExecution<?> owner() {
         return this;
     }
 
     @Override
-    final int number() {
+    int number() {
         return 1;
     }
 
-    /** What the session's requests share (asked for, not kept: the hot path's object stays small). */
-    protected abstract Services services();
-
-    final boolean isFinished() {
+    boolean isFinished() {
         return finished != 0;
     }
 
     /** A retry decision asked for a lower consistency: later sends of every attempt use it. */
-    final void lowerConsistency(Consistency c) {
-        consistency = c;
+    void lowerConsistency(Consistency c) {
+        message = message.atConsistency(c);
     }
 
-    // ---- RequestInfo
+    // ---- RequestInfo, and the token the policies route by
 
     @Override
-    public final Statement<?> statement() {
+    public Statement<?> statement() {
         return statement;
     }
 
     @Override
-    public final String keyspace() {
+    public String keyspace() {
         return keyspace;
     }
 
-    /** The request's partition key, or null: {@link RequestInfo#routingKey()}, which subclasses answer. */
     @Override
-    public abstract ByteBuffer routingKey();
+    public ByteBuffer routingKey() {
+        return routingKey != null ? routingKey : kind.routingKey(this);
+    }
 
     @Override
-    public final boolean idempotent() {
+    public Token token(Partitioner partitioner) {
+        return routingKey != null ? partitioner.hash(routingKey) : kind.token(this, partitioner);
+    }
+
+    @Override
+    public boolean idempotent() {
         return settings.idempotent();
     }
 
-    // ---- the life
+    // ---- 1. start: plan and send
 
     /** Plans and sends the request; returns this future. */
-    public final RequestExecution<T> start() {
+    public RequestExecution<T> start() {
         LoadBalancingPolicy policy = settings.policies().loadBalancing();
         try {
             firstNode = policy.firstNode(this, services().view());
@@ -214,6 +246,94 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         }
         if (sendToNext()) scheduleSpeculative(1);
         return this;
+    }
+
+    /** The next node of the plan, or null when the plan is used up. */
+    Node nextNode() {
+        synchronized (this) {
+            if (firstNode != null && !firstNodeTaken) {
+                firstNodeTaken = true;
+                Node n = services().metadata().node(firstNode.address());
+                if (n != null) return n;
+            }
+            if (plan == null) {
+                try {
+                    plan = settings.policies().loadBalancing().newQueryPlan(this, services().view());
+                } catch (RuntimeException e) {
+                    recordError(firstNode.address(), new ScyllaException("the load balancing policy failed to plan the rest"
+                            + " of the request: " + e.getMessage(), e));
+                    plan = Collections.emptyIterator();
+                }
+            }
+            while (plan.hasNext()) {
+                NodeInfo next = plan.next();
+                if (firstNode != null && next.address().equals(firstNode.address())) continue; // tried first
+                Node n = services().metadata().node(next.address());
+                if (n != null) return n;
+            }
+            return null;
+        }
+    }
+
+    // ---- 2. answers and errors: see Attempt below for one node's side
+
+    /** @param now {@link System#nanoTime()} as the answer was read */
+    void succeed(Result result, Frame frame, Node node, long now) {
+        if (FINISHED.compareAndSet(this, 0, 1)) {
+            long latency = now - startNanos();
+            services().listener().ended(latency, null);
+            settings.policies().speculative().onLatency(latency);
+            try {
+                kind.finish(this, result, frame, node);
+            } catch (RuntimeException e) {
+                super.completeExceptionally(e);
+            }
+            if (speculative != null) abandonAll(); // speculative executions lost the race
+        }
+    }
+
+    /** The policy's decision, within the rule that a non-idempotent statement never runs twice. */
+    RetryDecision decide(Throwable error, int retries) {
+        boolean idempotent = settings.idempotent();
+        var retry = settings.policies().retry();
+        try {
+            if (error instanceof ReadTimeoutException rt) return retry.onReadTimeout(this, rt, retries);
+            if (error instanceof UnavailableException u) return retry.onUnavailable(this, u, retries);
+            if (error instanceof WriteTimeoutException wt) {
+                return idempotent ? retry.onWriteTimeout(this, wt, retries) : RetryDecision.RETHROW;
+            }
+            if (error instanceof ScyllaException && !(error instanceof ConnectionException)
+                    && !(error instanceof OverloadedException) && !(error instanceof BootstrappingException)
+                    && !(error instanceof ServerErrorException)) {
+                return RetryDecision.RETHROW; // the statement itself is wrong: syntax, invalid, unauthorized...
+            }
+            // Overloaded and bootstrapping coordinators ran nothing; a broken connection or a server error may have.
+            boolean mayHaveRun = !(error instanceof OverloadedException || error instanceof BootstrappingException);
+            if (mayHaveRun && !idempotent) return RetryDecision.RETHROW;
+            return retry.onRequestError(this, error, mayHaveRun, retries);
+        } catch (RuntimeException e) {
+            return RetryDecision.RETHROW;
+        }
+    }
+
+    void recordError(InetSocketAddress node, Throwable error) {
+        synchronized (this) {
+            if (errors == null) errors = new LinkedHashMap<>();
+            errors.put(node, error);
+        }
+    }
+
+    // ---- 3. speculative executions
+
+    private void scheduleSpeculative(int running) {
+        if (!settings.idempotent()) return;
+        long delay = settings.policies().speculative().nextDelayMillis(this, running);
+        if (delay < 0) return;
+        services().timer().newTimeout(t -> {
+            if (finished != 0) return;
+            services().listener().speculativeExecutionStarted();
+            startSpeculative();
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Starts one more attempt, a speculative execution, on the next usable node. */
@@ -248,53 +368,22 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         }
     }
 
-    private void scheduleSpeculative(int running) {
-        if (!settings.idempotent()) return;
-        long delay = settings.policies().speculative().nextDelayMillis(this, running);
-        if (delay < 0) return;
-        services().timer().newTimeout(t -> {
-            if (finished != 0) return;
-            services().listener().speculativeExecutionStarted();
-            startSpeculative();
-        }, delay, TimeUnit.MILLISECONDS);
-    }
+    // ---- 4. the deadline
 
-    /** The next node of the plan, or null when the plan is used up. */
-    final Node nextNode() {
-        synchronized (this) {
-            if (firstNode != null && !firstNodeTaken) {
-                firstNodeTaken = true;
-                Node n = services().metadata().node(firstNode.address());
-                if (n != null) return n;
-            }
-            if (plan == null) {
-                try {
-                    plan = settings.policies().loadBalancing().newQueryPlan(this, services().view());
-                } catch (RuntimeException e) {
-                    recordError(firstNode.address(), new ScyllaException("the load balancing policy failed to plan the rest"
-                            + " of the request: " + e.getMessage(), e));
-                    plan = java.util.Collections.emptyIterator();
-                }
-            }
-            while (plan.hasNext()) {
-                NodeInfo next = plan.next();
-                if (firstNode != null && next.address().equals(firstNode.address())) continue; // tried first
-                Node n = services().metadata().node(next.address());
-                if (n != null) return n;
-            }
-            return null;
+    void timedOut() {
+        if (FINISHED.compareAndSet(this, 0, 1)) {
+            RequestTimeoutException e = new RequestTimeoutException("Request did not complete within "
+                    + settings.timeoutMillis() + " ms; it may or may not have been applied");
+            services().listener().ended(latency(), e);
+            super.completeExceptionally(e);
+            abandonAll();
         }
     }
 
-    final void recordError(InetSocketAddress node, Throwable error) {
-        synchronized (this) {
-            if (errors == null) errors = new LinkedHashMap<>();
-            errors.put(node, error);
-        }
-    }
+    // ---- 5. the end of every attempt
 
     /** An attempt gave up ({@code error}, or null when its plan ran out): the request fails if it was the last one running. */
-    final void attemptEnded(Throwable error) {
+    void attemptEnded(Throwable error) {
         boolean last;
         synchronized (this) {
             last = --alive == 0;
@@ -310,57 +399,8 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         }
     }
 
-    /** The policy's decision, within the rule that a non-idempotent statement never runs twice. */
-    final RetryDecision decide(Throwable error, int retries) {
-        boolean idempotent = settings.idempotent();
-        var retry = settings.policies().retry();
-        try {
-            if (error instanceof ReadTimeoutException rt) return retry.onReadTimeout(this, rt, retries);
-            if (error instanceof UnavailableException u) return retry.onUnavailable(this, u, retries);
-            if (error instanceof WriteTimeoutException wt) {
-                return idempotent ? retry.onWriteTimeout(this, wt, retries) : RetryDecision.RETHROW;
-            }
-            if (error instanceof ScyllaException && !(error instanceof ConnectionException)
-                    && !(error instanceof OverloadedException) && !(error instanceof BootstrappingException)
-                    && !(error instanceof io.jsylla.ServerErrorException)) {
-                return RetryDecision.RETHROW; // the statement itself is wrong: syntax, invalid, unauthorized...
-            }
-            // Overloaded and bootstrapping coordinators ran nothing; a broken connection or a server error may have.
-            boolean mayHaveRun = !(error instanceof OverloadedException || error instanceof BootstrappingException);
-            if (mayHaveRun && !idempotent) return RetryDecision.RETHROW;
-            return retry.onRequestError(this, error, mayHaveRun, retries);
-        } catch (RuntimeException e) {
-            return RetryDecision.RETHROW;
-        }
-    }
-
     private long latency() {
         return System.nanoTime() - startNanos();
-    }
-
-    final void timedOut() {
-        if (FINISHED.compareAndSet(this, 0, 1)) {
-            RequestTimeoutException e = new RequestTimeoutException("Request did not complete within "
-                    + settings.timeoutMillis() + " ms; it may or may not have been applied");
-            services().listener().ended(latency(), e);
-            super.completeExceptionally(e);
-            abandonAll();
-        }
-    }
-
-    /** @param now {@link System#nanoTime()} as the answer was read */
-    final void succeed(Result result, Frame frame, Node node, long now) {
-        if (FINISHED.compareAndSet(this, 0, 1)) {
-            long latency = now - startNanos();
-            services().listener().ended(latency, null);
-            settings.policies().speculative().onLatency(latency);
-            try {
-                finish(result, frame, node);
-            } catch (RuntimeException e) {
-                super.completeExceptionally(e);
-            }
-            if (speculative != null) abandonAll(); // speculative executions lost the race
-        }
     }
 
     private void fail(Throwable e) {
@@ -391,5 +431,169 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
         }
         drop();
         for (Attempt<?> ex : others) ex.drop();
+    }
+}
+
+/**
+ * One attempt chain of a request, on one node at a time: it sends, and on an error follows the
+ * retry policy (send again to the same node, move on to the next, or give up) and re-prepares a
+ * statement the node forgot. It is the connection's in-flight request, re-armed for each send.
+ * Kept in this file because it is half of a request's life: {@link RequestExecution} is its own
+ * first attempt, so a request that needs one attempt is one object; each speculative execution
+ * is an attempt of its own. What the attempts share (the plan, the errors, the outcome) is the
+ * request's: {@link #owner()}.
+ */
+abstract class Attempt<T> extends InFlightRequest<T> {
+    private volatile Node node;
+    private long sentNanos;
+    private int retries;
+    private boolean reprepared;
+
+    /** The request this attempt belongs to. */
+    abstract RequestExecution<?> owner();
+
+    /** 1 for the request's own attempt, then 2, 3... for speculative ones. */
+    abstract int number();
+
+    /** The request's message at its consistency of the moment: a retry at a lower one sends that. */
+    @Override
+    public final Request request() {
+        return owner().message();
+    }
+
+    @Override
+    protected final boolean tracing() {
+        return owner().settings().tracing();
+    }
+
+    /** Sends to the next node that takes it; false (and this attempt ends) when none does. */
+    final boolean sendToNext() {
+        RequestExecution<?> r = owner();
+        Node n;
+        while ((n = r.nextNode()) != null) {
+            if (sendTo(n)) return true;
+        }
+        ended(null);
+        return false;
+    }
+
+    private boolean sendTo(Node n) {
+        RequestExecution<?> r = owner();
+        if (r.isFinished()) return true;
+        NodePool pool = n.pool();
+        Connection c = pool == null ? null : pool.next();
+        if (c == null) {
+            r.recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
+            return false;
+        }
+        // A request's first send happens as it starts: its start time saves a clock read.
+        sentNanos = node == null && r == this ? r.startNanos() : System.nanoTime();
+        reset(r.deadline());
+        node = n;
+        if (!c.trySend(this)) {
+            r.recordError(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
+            return false;
+        }
+        n.countRequest();
+        return true;
+    }
+
+    @Override
+    public final void onResponse(Frame frame) {
+        RequestExecution<?> r = owner();
+        Response answer;
+        try {
+            answer = decode(r, frame);
+        } catch (RuntimeException e) {
+            finalError(new ProtocolException(node.address(), "undecodable answer: " + e.getMessage()));
+            return;
+        }
+        if (answer instanceof Result res) {
+            long now = System.nanoTime();
+            report(null, now);
+            r.succeed(res, frame, node, now);
+        } else if (answer instanceof ErrorResponse e) {
+            if (e.code() == ErrorResponse.UNPREPARED && !reprepared && repreparing()) return;
+            onError(ServerErrors.toException(e, node.address()));
+        } else {
+            finalError(new ProtocolException(node.address(), "unexpected " + answer.getClass().getSimpleName() + " in answer to a request"));
+        }
+    }
+
+    private static <R> Response decode(RequestExecution<R> r, Frame frame) {
+        return r.kind().decode(r, frame);
+    }
+
+    /** Re-prepares on the same connection, then sends again to the same node; false if there is nothing to re-prepare. */
+    private boolean repreparing() {
+        CompletableFuture<Void> done = reprepare(owner(), connection(), deadline());
+        if (done == null) return false;
+        reprepared = true;
+        Node same = node;
+        done.whenComplete((x, err) -> {
+            if (err != null) finalError(err);
+            else if (!sendTo(same)) sendToNext();
+        });
+        return true;
+    }
+
+    private static <R> CompletableFuture<Void> reprepare(RequestExecution<R> r, Connection c, long deadline) {
+        return r.kind().reprepare(r, c, deadline);
+    }
+
+    @Override
+    public final void onFailure(Throwable error) {
+        onError(error);
+    }
+
+    @Override
+    public final void onTimeout() {
+        owner().timedOut();
+    }
+
+    private void onError(Throwable error) {
+        report(error, System.nanoTime());
+        RequestExecution<?> r = owner();
+        if (r.isFinished()) return;
+        RetryDecision d = r.decide(error, retries);
+        if (d.consistency() != null) r.lowerConsistency(d.consistency());
+        switch (d.kind()) {
+            case RETRY_SAME -> {
+                retries++;
+                r.services().listener().retried();
+                if (!sendTo(node)) sendToNext();
+            }
+            case RETRY_NEXT -> {
+                retries++;
+                r.services().listener().retried();
+                r.recordError(node.address(), error);
+                sendToNext();
+            }
+            default -> finalError(error);
+        }
+    }
+
+    private void report(Throwable error, long now) {
+        try {
+            owner().settings().policies().loadBalancing().onRequestCompleted(node.info(), now - sentNanos, error);
+        } catch (RuntimeException e) {
+            // a policy's bookkeeping must not fail the request
+        }
+    }
+
+    /** This attempt gives up with an error: the request fails unless another attempt still runs. */
+    private void finalError(Throwable error) {
+        owner().recordError(node.address(), error);
+        ended(error);
+    }
+
+    private void ended(Throwable error) {
+        owner().attemptEnded(error);
+    }
+
+    /** The request no longer wants this attempt's answer: the connection drops it when it comes. */
+    final void drop() {
+        Connection c = connection();
+        if (c != null) c.cancel(this);
     }
 }

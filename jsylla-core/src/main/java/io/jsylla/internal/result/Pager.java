@@ -4,7 +4,7 @@ import io.jsylla.PagingState;
 import io.jsylla.QueryPager;
 import io.jsylla.QueryResult;
 import io.jsylla.Row;
-import io.jsylla.internal.session.Blocking;
+import io.jsylla.internal.connection.Blocking;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;

@@ -32,7 +32,7 @@ import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.protocol.SchemaChangeResult;
 import io.jsylla.internal.protocol.SetKeyspaceResult;
 import io.jsylla.internal.protocol.VoidResult;
-import io.jsylla.internal.request.PreparedCache;
+
 import io.jsylla.internal.cluster.SessionClusterView;
 import io.jsylla.internal.request.RequestExecution;
 import io.jsylla.internal.request.SessionMetricsImpl;

@@ -34,16 +34,8 @@ record ResolvedOptions(SessionConfig config, Consistency consistency, Consistenc
         return ts == TimestampGenerator.SERVER_SIDE ? QueryParameters.NO_TIMESTAMP : ts;
     }
 
-    /** Resolved once per options object and session: statements reuse their options, so this is a field read. */
-    static ResolvedOptions of(StatementOptions o, SessionConfig config) {
-        Object cached = ApiAccess.resolved(o);
-        if (cached instanceof ResolvedOptions r && r.config == config) return r;
-        ResolvedOptions r = resolve(o, config);
-        ApiAccess.resolved(o, r);
-        return r;
-    }
-
-    private static ResolvedOptions resolve(StatementOptions o, SessionConfig config) {
+    /** The statement's options, else its execution profile's, else the session's. */
+    static ResolvedOptions resolve(StatementOptions o, SessionConfig config) {
         ExecutionProfile p = null;
         if (o.executionProfile() != null) {
             Map<String, ExecutionProfile> profiles = config.profiles();

@@ -10,73 +10,113 @@ import io.jsylla.Query;
 import io.jsylla.QueryResult;
 import io.jsylla.Statement;
 import io.jsylla.StatementOptions;
+import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.ServerErrors;
 import io.jsylla.internal.protocol.BatchStatement;
 import io.jsylla.internal.protocol.ErrorResponse;
+import io.jsylla.internal.protocol.Execute;
+import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Prepare;
 import io.jsylla.internal.protocol.PreparedResult;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
-import io.jsylla.internal.protocol.Values;
-import io.jsylla.internal.codec.BoundValues;
-import io.jsylla.internal.request.PreparedCache;
-import io.jsylla.policies.RequestInfo;
-import io.jsylla.internal.request.RequestExecution;
-import io.jsylla.internal.request.SimpleExecution;
-import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Result;
-import io.jsylla.internal.result.Results;
+import io.jsylla.internal.protocol.Values;
+import io.jsylla.internal.request.RequestExecution;
+import io.jsylla.internal.routing.PartitionKeys;
+import io.jsylla.policies.RequestInfo;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Statements to protocol messages: QUERY for text without values, EXECUTE for bound statements
- * (preparing transparently, through the cache, when text comes with values), BATCH, PREPARE.
- * Each becomes one {@link RequestExecution} (bound statements a {@link BoundExecution}); its answer
- * goes through {@link SessionCore#finish}.
+ * Statements to requests: each API call becomes one immutable protocol message (QUERY for text
+ * without values, EXECUTE for bound statements, preparing transparently through the cache when
+ * text comes with values, BATCH, PREPARE) and one {@link RequestExecution} of the kind that reads
+ * its answer ({@link ExecuteKind}, {@link QueryKind}, {@link PrepareKind}).
  */
 final class StatementRunner {
     private final SessionCore core;
+    private final ExecuteKind executes;
+    private final QueryKind queries;
+    private final PrepareKind prepares;
+    /** Options resolved against the session, by value: most statements share a few options objects. */
+    private final Map<StatementOptions, ResolvedOptions> resolved = new ConcurrentHashMap<>();
 
     StatementRunner(SessionCore core) {
         this.core = core;
+        this.executes = new ExecuteKind(core);
+        this.queries = new QueryKind(core);
+        this.prepares = new PrepareKind(core);
     }
 
     CompletableFuture<QueryResult> query(Query query, PagingState state) {
         if (state.isEnd()) return CompletableFuture.completedFuture(core.emptyResult());
         StatementOptions options = query.options();
-        ResolvedOptions ro = ResolvedOptions.of(options, core.config());
-        long ts = ro.timestamp();
-        return core.run(new SimpleExecution<QueryResult>(query, routingKeyspace(options, null), options.routingKey(), ro,
-                core.services(), c -> new io.jsylla.internal.protocol.Query(query.getCql(), parameters(ro, c, ts, state)),
-                null, (result, frame, node, target) -> core.finish(result, frame, node, null, target)));
+        ResolvedOptions ro = resolve(options, null);
+        long start = System.nanoTime();
+        byte[] raw = state.isStart() ? null : state.rawState();
+        QueryParameters parameters = new QueryParameters(ro.consistency(), Values.NONE, false, ro.pageSize(),
+                raw == null ? null : ByteBuffer.wrap(raw), ro.serialConsistency(), ro.timestamp(start), null,
+                QueryParameters.NO_NOW_IN_SECONDS);
+        return core.run(new RequestExecution<>(queries, new io.jsylla.internal.protocol.Query(query.getCql(), parameters), null,
+                query, routingKeyspace(options, null), options.routingKey(), ro, start));
     }
 
     CompletableFuture<QueryResult> bound(BoundStatement b, StatementOptions options, PagingState state) {
-        return execute(b, b.preparedStatement(), ApiAccess.values(b).wire(), options, state);
+        DefaultBoundStatement d = DefaultBoundStatement.of(b);
+        return execute(b, d.statement, d.values, options, state);
     }
 
     /** The applications' hot path: values bound straight from the caller's array, no statement object made. */
     CompletableFuture<QueryResult> execute(PreparedStatement ps, Object[] values, PagingState state) {
-        return execute(ps, ps, ApiAccess.bind(ps, values), ps.options(), state);
+        DefaultPreparedStatement d = DefaultPreparedStatement.of(ps);
+        return execute(ps, d, d.bindWire(values), ps.options(), state);
     }
 
-    private CompletableFuture<QueryResult> execute(Statement<?> statement, PreparedStatement ps, byte[] values,
+    private CompletableFuture<QueryResult> execute(Statement<?> statement, DefaultPreparedStatement ps, byte[] values,
                                                    StatementOptions options, PagingState state) {
         if (state.isEnd()) return CompletableFuture.completedFuture(core.emptyResult());
-        ResolvedOptions ro = ResolvedOptions.of(options, core.config());
-        PreparedCache.ResultShape shape = shapeOf(ps);
+        ResolvedOptions ro = resolve(options, ps);
+        Prepared p = ps.prepared;
+        Prepared.Shape shape = p.shape();
         // v4 has no way to say the result columns changed (ALTER TABLE), so it always asks for them.
         boolean skip = core.protocolVersion().usesSegments() && !shape.columns().isEmpty();
-        return core.run(new BoundExecution(core, statement, ps, values, routingKeyspace(options, RoutingKeys.keyspace(ps)),
-                options.routingKey(), ro, shape, skip, state));
+        long start = System.nanoTime();
+        byte[] paging = state.isStart() ? null : state.rawState();
+        Execute message = new Execute(p.id, shape.metadataId(), ro.consistency(), values, p.variables.size(), skip,
+                ro.pageSize(), paging == null ? null : ByteBuffer.wrap(paging), ro.serialConsistency(), ro.timestamp(start));
+        return core.run(new RequestExecution<>(executes, message, shape, statement, routingKeyspace(options, p.routingKeyspace),
+                options.routingKey(), ro, start));
+    }
+
+    /**
+     * The options resolved against the session: the statement's own, else its execution
+     * profile's, else the session's. Once per options object where it can be kept (a prepared
+     * statement's), else looked up by value.
+     */
+    private ResolvedOptions resolve(StatementOptions options, DefaultPreparedStatement ps) {
+        SessionConfig config = core.config();
+        if (ps != null && options == ps.options()) {
+            ResolvedOptions r = ps.resolved;
+            if (r != null && r.config() == config) return r;
+            r = resolve(options, null);
+            ps.resolved = r;
+            return r;
+        }
+        ResolvedOptions r = resolved.get(options);
+        if (r != null) return r;
+        r = ResolvedOptions.resolve(options, config);
+        if (resolved.size() >= 1024) resolved.clear(); // options made per request: keep the map bounded
+        resolved.put(options, r);
+        return r;
     }
 
     /** Text with values: prepared once (cached by keyspace and text), then bound and executed. */
@@ -94,22 +134,10 @@ final class StatementRunner {
     }
 
     CompletableFuture<PreparedStatement> prepare(String cql, StatementOptions defaults) {
-        ResolvedOptions ro = ResolvedOptions.of(defaults, core.config()).idempotent(true);
+        ResolvedOptions ro = resolve(defaults, null).idempotent(true);
         String ks = core.keyspace().orElse(null);
-        return core.run(new SimpleExecution<PreparedStatement>(Query.of(cql), ks, null, ro, core.services(),
-                c -> new Prepare(cql, null), null, (result, frame, node, target) -> {
-            if (!(result instanceof PreparedResult p)) {
-                throw new ProtocolException(node.address(), "PREPARE answered with " + result.getClass().getSimpleName());
-            }
-            List<Integer> pk = new ArrayList<>();
-            for (int i : p.variables().partitionKeyIndexes()) pk.add(i);
-            List<ColumnSpec> resultColumns = Results.columns(p.resultMetadata().columns());
-            core.prepared().shape(p.id(), new PreparedCache.ResultShape(p.resultMetadataId(), resultColumns));
-            PreparedStatement ps = new PreparedStatement(cql, ks, p.id(), p.resultMetadataId(),
-                    Results.columns(p.variables().columns()), pk, resultColumns, defaults);
-            // Every node learns the statement now, so no execution pays an UNPREPARED round trip later.
-            core.prepareOnOtherNodes(cql, node).whenComplete((x, e) -> target.complete(ps));
-        }));
+        return core.run(new RequestExecution<>(prepares, new Prepare(cql, null), defaults, Query.of(cql), ks, null, ro,
+                System.nanoTime()));
     }
 
     CompletableFuture<QueryResult> batch(Batch batch, List<?> valueSets) {
@@ -117,59 +145,61 @@ final class StatementRunner {
             throw new IllegalArgumentException("The batch has " + batch.size() + " statements but " + valueSets.size()
                     + " value sets were given: one per statement, in order (an empty list for none)");
         }
-        List<CompletableFuture<BatchStatement>> children = new ArrayList<>();
-        List<PreparedStatement> prepared = new ArrayList<>();
+        List<CompletableFuture<Child>> children = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Object values = valueSets.isEmpty() ? null : valueSets.get(i);
-            children.add(child(batch.getStatements().get(i), values, i, prepared));
+            children.add(child(batch.getStatements().get(i), values, i));
         }
-        ResolvedOptions ro = ResolvedOptions.of(batch.options(), core.config());
+        ResolvedOptions ro = resolve(batch.options(), null);
         return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new)).thenCompose(x -> {
-            List<BatchStatement> statements = children.stream().map(CompletableFuture::join).toList();
-            RequestInfo info = batchRouting(batch, ro);
-            long ts = ro.timestamp();
-            return core.run(new SimpleExecution<QueryResult>(batch, info.keyspace(), info.routingKey(), ro, core.services(),
-                    c -> new io.jsylla.internal.protocol.Batch(batch.getType(), statements, c, ro.serialConsistency(), ts,
-                            null, QueryParameters.NO_NOW_IN_SECONDS),
-                    (connection, deadline) -> reprepareAll(connection, prepared, deadline),
-                    (result, frame, node, target) -> core.finish(result, frame, node, null, target)));
+            List<Child> done = children.stream().map(CompletableFuture::join).toList();
+            List<BatchStatement> statements = done.stream().map(Child::message).toList();
+            List<Prepared> prepared = done.stream().map(Child::prepared).filter(p -> p != null).toList();
+            RequestInfo info = batchRouting(batch, ro, done);
+            long start = System.nanoTime();
+            io.jsylla.internal.protocol.Batch message = new io.jsylla.internal.protocol.Batch(batch.getType(), statements,
+                    ro.consistency(), ro.serialConsistency(), ro.timestamp(start), null, QueryParameters.NO_NOW_IN_SECONDS);
+            return core.run(new RequestExecution<>(queries, message, prepared, batch, info.keyspace(), info.routingKey(), ro, start));
         });
     }
 
-    private CompletableFuture<BatchStatement> child(Statement<?> s, Object values, int index, List<PreparedStatement> prepared) {
+    /** One statement of a batch: what the BATCH message says of it, and the prepared statement it runs, if any. */
+    private record Child(BatchStatement message, Prepared prepared, ByteBuffer routingKey) {}
+
+    private CompletableFuture<Child> child(Statement<?> s, Object values, int index) {
         if (s instanceof BoundStatement b) {
             if (!isEmpty(values)) throw new IllegalArgumentException("batch statement " + index + " is already bound; give it no values");
-            synchronized (prepared) {
-                prepared.add(b.preparedStatement());
-            }
-            return CompletableFuture.completedFuture(new BatchStatement(null, ApiAccess.id(b.preparedStatement()), ApiAccess.values(b)));
+            DefaultBoundStatement d = DefaultBoundStatement.of(b);
+            return CompletableFuture.completedFuture(child(d.statement.prepared, d.values));
         }
         if (s instanceof PreparedStatement ps) {
-            synchronized (prepared) {
-                prepared.add(ps);
-            }
-            return CompletableFuture.completedFuture(new BatchStatement(null, ApiAccess.id(ps), bind(ps, values, index)));
+            DefaultPreparedStatement d = DefaultPreparedStatement.of(ps);
+            return CompletableFuture.completedFuture(child(d.prepared, bind(d, values, index)));
         }
         Query q = (Query) s;
-        if (isEmpty(values)) return CompletableFuture.completedFuture(new BatchStatement(q.getCql(), null, Values.NONE));
+        if (isEmpty(values)) return CompletableFuture.completedFuture(new Child(new BatchStatement(q.getCql(), null, Values.NONE), null, null));
         return cachedPrepare(q.getCql()).thenApply(ps -> {
-            synchronized (prepared) {
-                prepared.add(ps);
-            }
-            return new BatchStatement(null, ApiAccess.id(ps), bind(ps, values, index));
+            DefaultPreparedStatement d = DefaultPreparedStatement.of(ps);
+            return child(d.prepared, bind(d, values, index));
         });
     }
 
-    private static Values bind(PreparedStatement ps, Object values, int index) {
+    private static Child child(Prepared p, byte[] values) {
+        int count = p.variables.size();
+        return new Child(new BatchStatement(null, p.id, BoundValues.ofWire(values, count)), p,
+                PartitionKeys.of(values, count, p.partitionKey));
+    }
+
+    private static byte[] bind(DefaultPreparedStatement ps, Object values, int index) {
         try {
-            if (values == null) return ApiAccess.values(ps.bind());
+            if (values == null) return ps.bindWire(new Object[0]);
             if (values instanceof Map<?, ?> m) {
                 @SuppressWarnings("unchecked")
                 Map<String, ?> named = (Map<String, ?>) m;
-                return ApiAccess.values(ps.bind(named));
+                return DefaultBoundStatement.of(ps.bind(named)).values;
             }
-            if (values instanceof List<?> l) return ApiAccess.values(ps.bind(l.toArray()));
-            if (values instanceof Object[] a) return ApiAccess.values(ps.bind(a));
+            if (values instanceof List<?> l) return ps.bindWire(l.toArray());
+            if (values instanceof Object[] a) return ps.bindWire(a);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("batch statement " + index + ": " + e.getMessage(), e);
         }
@@ -193,44 +223,27 @@ final class StatementRunner {
                 .thenApply(x -> batch.withStatements(children.stream().<Statement<?>>map(CompletableFuture::join).toList()));
     }
 
-    /** The statement's latest result shape: its own, else the cache's for its id, else as prepared. */
-    private PreparedCache.ResultShape shapeOf(PreparedStatement ps) {
-        PreparedCache.ResultShape s = ApiAccess.shape(ps);
-        if (s != null) return s;
-        s = core.prepared().shape(ApiAccess.id(ps));
-        if (s == null) s = new PreparedCache.ResultShape(ps.getResultMetadataId(), ps.getResultColumns());
-        ApiAccess.shape(ps, s);
-        return s;
-    }
-
     /** Prepares the statement again on one connection, checking the node gives it the same id. */
-    static CompletableFuture<Void> reprepare(Connection connection, PreparedStatement ps, long deadline) {
-        return connection.send(new Prepare(ps.getCql(), null), deadline).thenApply(frame -> {
+    static CompletableFuture<Void> reprepare(Connection connection, Prepared ps, long deadline) {
+        return connection.send(new Prepare(ps.cql, null), deadline).thenApply(frame -> {
             Response r = Responses.decode(frame);
             if (r instanceof ErrorResponse e) throw ServerErrors.toException(e, connection.node());
-            if (!(r instanceof PreparedResult p) || !Arrays.equals(p.id(), ps.getId())) {
-                throw new ProtocolException(connection.node(), "re-preparing '" + ps.getCql()
+            if (!(r instanceof PreparedResult p) || !Arrays.equals(p.id(), ps.id)) {
+                throw new ProtocolException(connection.node(), "re-preparing '" + ps.cql
                         + "' gave another statement id: the statement's keyspace or table changed");
             }
             return null;
         });
     }
 
-    private static CompletableFuture<Void> reprepareAll(Connection connection, List<PreparedStatement> statements, long deadline) {
-        return CompletableFuture.allOf(statements.stream().map(ps -> reprepare(connection, ps, deadline))
-                .toArray(CompletableFuture[]::new));
-    }
-
     /** A batch routes by its own routing options, else by its first bound statement's key. */
-    private RequestInfo batchRouting(Batch batch, ResolvedOptions ro) {
+    private RequestInfo batchRouting(Batch batch, ResolvedOptions ro, List<Child> children) {
         StatementOptions o = batch.options();
         if (o.routingKey() != null) return RequestInfo.of(batch, routingKeyspace(o, null), o.routingKey(), ro.idempotent());
-        for (Statement<?> s : batch.getStatements()) {
-            if (s instanceof BoundStatement b) {
-                ByteBuffer key = RoutingKeys.of(b);
-                if (key != null) {
-                    return RequestInfo.of(batch, routingKeyspace(o, RoutingKeys.keyspace(b.preparedStatement())), key, ro.idempotent());
-                }
+        for (int i = 0; i < children.size(); i++) {
+            Child c = children.get(i);
+            if (batch.getStatements().get(i) instanceof BoundStatement && c.routingKey() != null) {
+                return RequestInfo.of(batch, routingKeyspace(o, c.prepared().routingKeyspace), c.routingKey(), ro.idempotent());
             }
         }
         return RequestInfo.of(batch, routingKeyspace(o, null), null, ro.idempotent());
@@ -240,14 +253,6 @@ final class StatementRunner {
         if (o.routingKeyspace() != null) return o.routingKeyspace();
         if (fromStatement != null) return fromStatement;
         return core.keyspace().orElse(null);
-    }
-
-    private static QueryParameters parameters(ResolvedOptions ro, io.jsylla.Consistency consistency, long timestamp,
-                                              PagingState state) {
-        byte[] raw = state.isStart() ? null : state.rawState();
-        return new QueryParameters(consistency, Values.NONE, false, ro.pageSize(),
-                raw == null ? null : ByteBuffer.wrap(raw), ro.serialConsistency(), timestamp, null,
-                QueryParameters.NO_NOW_IN_SECONDS);
     }
 
     /** The core the runner sends through: implemented by the session. */

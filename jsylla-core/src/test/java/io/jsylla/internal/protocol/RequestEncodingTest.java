@@ -133,13 +133,20 @@ class RequestEncodingTest {
     @Test
     void execute() {
         byte[] id = {(byte) 0xab, (byte) 0xcd};
-        QueryParameters p = QueryParameters.of(Consistency.ONE, Values.of(List.of(nio("2a"))));
-        assertBody(new Execute(id, null, p), V4, "0002 abcd | 0001 | 01 | 0001 00000001 2a");
-        assertBody(new Execute(id, new byte[] {1, 2, 3}, p), V4, "0002 abcd | 0001 | 01 | 0001 00000001 2a");
-        assertBody(new Execute(id, new byte[] {1, 2, 3}, p), V5,
+        byte[] values = {0, 0, 0, 1, 0x2a};
+        assertBody(execute(id, null, values), V4, "0002 abcd | 0001 | 01 | 0001 00000001 2a");
+        assertBody(execute(id, new byte[] {1, 2, 3}, values), V4, "0002 abcd | 0001 | 01 | 0001 00000001 2a");
+        assertBody(execute(id, new byte[] {1, 2, 3}, values), V5,
                 "0002 abcd | 0003 010203 | 0001 | 00000001 | 0001 00000001 2a");
-        assertThatThrownBy(() -> body(new Execute(id, null, p), V5)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Execute(id, null, p).opcode()).isEqualTo(0x0A);
+        assertBody(execute(id, null, new byte[0]).atConsistency(Consistency.QUORUM), V4, "0002 abcd | 0004 | 00");
+        assertThatThrownBy(() -> body(execute(id, null, values), V5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(execute(id, null, values).opcode()).isEqualTo(0x0A);
+    }
+
+    /** An EXECUTE at ONE of {@code values} (one [value] each, or none), without other options. */
+    private static Execute execute(byte[] id, byte[] metadataId, byte[] values) {
+        return new Execute(id, metadataId, Consistency.ONE, values, values.length == 0 ? 0 : 1, false, 0, null, null,
+                QueryParameters.NO_TIMESTAMP);
     }
 
     @Test

@@ -1,7 +1,6 @@
-package io.jsylla.internal.session;
+package io.jsylla.internal.connection;
 
 import io.jsylla.ScyllaException;
-import io.jsylla.internal.connection.IoThreads;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +25,7 @@ public final class Blocking {
     }
 
     /** The error itself when unchecked (its stack gains this call site), wrapped otherwise. */
-    static RuntimeException rethrow(Throwable t) {
+    public static RuntimeException rethrow(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }

@@ -1,14 +1,8 @@
-package io.jsylla.internal.session;
+package io.jsylla.internal.routing;
 
-import io.jsylla.BoundStatement;
-import io.jsylla.ColumnSpec;
 import io.jsylla.DataType;
-import io.jsylla.PreparedStatement;
 import io.jsylla.internal.codec.BoundValues;
 import io.jsylla.internal.codec.Codecs;
-import io.jsylla.internal.routing.Partitioner;
-import io.jsylla.internal.routing.RoutingKey;
-import io.jsylla.internal.routing.Token;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -20,43 +14,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The serialized partition key of a statement, which token-aware routing hashes. */
-public final class RoutingKeys {
-    private RoutingKeys() {}
+/**
+ * A statement's partition key and its token, found in its bound values' wire form (the
+ * variables at the partition key indexes the node gave at PREPARE), or made from plain Java
+ * values. A one-column key is hashed in place, without a view of it.
+ */
+public final class PartitionKeys {
+    private PartitionKeys() {}
 
-    /** From a bound statement's partition key variables; null if one is unset or null, or none is known. */
-    static ByteBuffer of(BoundStatement b) {
-        return of(b.preparedStatement(), ApiAccess.values(b));
-    }
-
-    /** From a prepared statement's bound values, as {@link #of(BoundStatement)}. */
-    static ByteBuffer of(PreparedStatement ps, BoundValues values) {
-        List<Integer> pk = ps.getPartitionKeyIndexes();
-        if (pk.isEmpty()) return null;
-        if (pk.size() == 1) return values.routingValue(pk.get(0));
-        List<ByteBuffer> parts = new ArrayList<>(pk.size());
-        for (int i : pk) {
-            ByteBuffer v = values.value(i);
-            if (v == null || v == Codecs.UNSET) return null;
+    /**
+     * The serialized partition key: one value as a view of {@code wire}, several composed; null
+     * when no index is known or a key value is null or unset (nothing to route by).
+     *
+     * @param wire  the {@code count} bound values as [value]s back to back
+     */
+    public static ByteBuffer of(byte[] wire, int count, int[] pkIndexes) {
+        if (pkIndexes.length == 0) return null;
+        if (pkIndexes.length == 1) return valueAt(wire, count, pkIndexes[0]);
+        List<ByteBuffer> parts = new ArrayList<>(pkIndexes.length);
+        for (int i : pkIndexes) {
+            ByteBuffer v = valueAt(wire, count, i);
+            if (v == null) return null;
             parts.add(v);
         }
         return RoutingKey.compose(parts);
     }
 
-    /** The token of a statement's bound partition key, hashed without a view for a one-column key; null as {@link #of}. */
-    static Token token(PreparedStatement ps, byte[] values, Partitioner partitioner) {
-        List<Integer> pk = ps.getPartitionKeyIndexes();
-        int count = ps.getVariables().size();
-        if (pk.size() == 1) return BoundValues.token(values, count, pk.get(0), partitioner);
-        ByteBuffer key = of(ps, BoundValues.ofWire(values, count));
+    /** The token of that key under {@code partitioner}, or null as {@link #of}. */
+    public static Token token(byte[] wire, int count, int[] pkIndexes, Partitioner partitioner) {
+        if (pkIndexes.length == 1) {
+            int at = BoundValues.offset(wire, count, pkIndexes[0]);
+            int len = BoundValues.lengthAt(wire, at);
+            return len < 0 ? null : partitioner.hash(wire, at + 4, len);
+        }
+        ByteBuffer key = of(wire, count, pkIndexes);
         return key == null ? null : partitioner.hash(key);
     }
 
-    /** The keyspace of a prepared statement's partition key (its table's), or null. */
-    static String keyspace(PreparedStatement ps) {
-        List<ColumnSpec> vars = ps.getVariables();
-        for (int i = 0; i < vars.size(); i++) if (vars.get(i).keyspace() != null) return vars.get(i).keyspace();
-        return null;
+    private static ByteBuffer valueAt(byte[] wire, int count, int i) {
+        int at = BoundValues.offset(wire, count, i);
+        int len = BoundValues.lengthAt(wire, at);
+        return len < 0 ? null : ByteBuffer.wrap(wire, at + 4, len); // read, never written, by contract
     }
 
     /** Partition key values, in key order, serialized by their Java types. */

@@ -1,4 +1,4 @@
-package io.jsylla.internal.session;
+package io.jsylla.internal.codec;
 
 import io.jsylla.ColumnSpec;
 import io.jsylla.Unset;

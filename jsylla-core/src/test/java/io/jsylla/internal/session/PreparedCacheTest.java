@@ -1,4 +1,4 @@
-package io.jsylla.internal.request;
+package io.jsylla.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,20 +31,5 @@ class PreparedCacheTest {
         assertThat(failed).isCompletedExceptionally();
         cache.get("other", "a", () -> { prepares.incrementAndGet(); return new CompletableFuture<>(); });
         assertThat(prepares).as("the failed prepare was not cached").hasValue(4);
-    }
-
-    @Test
-    void resultShapesAreBoundedAndKeyedByIdContent() {
-        PreparedCache cache = new PreparedCache(10);
-        PreparedCache.ResultShape shape = new PreparedCache.ResultShape(new byte[] {1}, List.of());
-        byte[] first = ByteBuffer.allocate(4).putInt(-1).array();
-        cache.shape(first, shape);
-        assertThat(cache.shape(first.clone())).isSameAs(shape);
-        for (int i = 0; i < PreparedCache.MAX_SHAPES + 100; i++) {
-            cache.shape(ByteBuffer.allocate(4).putInt(i).array(), shape);
-        }
-        assertThat(cache.shapeCount()).isEqualTo(PreparedCache.MAX_SHAPES);
-        assertThat(cache.shape(first)).as("the oldest shape left").isNull();
-        assertThat(cache.shape(ByteBuffer.allocate(4).putInt(PreparedCache.MAX_SHAPES + 99).array())).isSameAs(shape);
     }
 }
