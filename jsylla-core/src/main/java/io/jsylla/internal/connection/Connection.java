@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class Connection {
     private final Channel channel;
-    private final InFlightHandler handler;
+    private final StreamDispatcher handler;
     private final InetSocketAddress node;
     private final ProtocolVersion version;
     private volatile Map<String, List<String>> supported;
@@ -33,7 +33,7 @@ public final class Connection {
     private volatile String keyspace;
     private volatile boolean draining;
 
-    Connection(Channel channel, InFlightHandler handler, InetSocketAddress node, ProtocolVersion version,
+    Connection(Channel channel, StreamDispatcher handler, InetSocketAddress node, ProtocolVersion version,
                int maxInFlight, String keyspace) {
         this.channel = channel;
         this.handler = handler;
@@ -95,7 +95,7 @@ public final class Connection {
     /** Abandons a sent request: its answer will be dropped, its stream id kept until then. */
     public void cancel(InFlightRequest<?> request) {
         request.abandon();
-        channel.eventLoop().execute(() -> handler.orphan(channel.pipeline().context(handler), request));
+        channel.eventLoop().execute(() -> handler.orphan(request));
     }
 
     void release() {

@@ -31,9 +31,7 @@ import org.slf4j.LoggerFactory;
  * the protocol version on the first connection (v5, else v4) unless one is pinned, and uses
  * what was agreed for every later one.
  *
- * <pre>
- *   head ⇄ [SslHandler] ⇄ FrameDecoder | SegmentDecoder + SegmentEncoder (v5) ⇄ InFlightHandler ⇄ tail
- * </pre>
+ * <p>The pipeline it builds is drawn in this package's documentation ({@code package-info.java}).
  */
 public final class ConnectionFactory {
     private static final Logger log = LoggerFactory.getLogger(ConnectionFactory.class);
@@ -122,10 +120,15 @@ public final class ConnectionFactory {
                 // Cassandra compresses its answer to STARTUP already: inflate flagged frames from the start.
                 decoder.compressor(Compressor.forName(options.compression().protocolName()));
             }
-            InFlightHandler inFlight = new InFlightHandler(node, v, options.maxRequestsPerConnection(), new Heartbeat(node));
+            IdleWatch idle = new IdleWatch(new Heartbeat(node));
+            FrameBatcher batcher = new FrameBatcher(v);
+            StreamDispatcher streams = new StreamDispatcher(node, options.maxRequestsPerConnection(), batcher);
+            p.addLast("idleWatch", idle);
             p.addLast("frameDecoder", decoder);
-            p.addLast("inFlight", inFlight);
-            Connection connection = new Connection(ch, inFlight, node, v, Math.min(options.maxRequestsPerConnection(),
+            p.addLast("frameBatcher", batcher);
+            p.addLast("deadlineSweeper", new DeadlineSweeper(streams));
+            p.addLast("streamDispatcher", streams);
+            Connection connection = new Connection(ch, streams, node, v, Math.min(options.maxRequestsPerConnection(),
                     StreamIds.MAX) - 1, null);
             var timeout = ch.eventLoop().schedule(() -> {
                 if (f.completeExceptionally(new ConnectionException(node, "handshake did not complete within "
@@ -134,16 +137,16 @@ public final class ConnectionFactory {
                 }
             }, options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             Handshake handshake = new Handshake(connection, options,
-                    compressor -> switchFraming(p, decoder, inFlight, v, compressor));
+                    compressor -> switchFraming(p, decoder, batcher, v, compressor));
             handshake.run(keyspace, events).whenComplete((c, e) -> {
                 timeout.cancel(false);
                 if (e != null) {
                     ch.close();
                     f.completeExceptionally(e);
                 } else {
-                    long idle = options.idleTimeout().toNanos();
-                    long beat = options.heartbeatInterval().toNanos();
-                    ch.eventLoop().execute(() -> inFlight.idleChecks(idle, beat));
+                    long idleNanos = options.idleTimeout().toNanos();
+                    long beatNanos = options.heartbeatInterval().toNanos();
+                    ch.eventLoop().execute(() -> idle.start(idleNanos, beatNanos));
                     if (!f.complete(c)) ch.close();
                 }
             });
@@ -152,15 +155,15 @@ public final class ConnectionFactory {
     }
 
     /** After STARTUP is answered: v5 moves to segments, v4 to compressed frames (if compression is on). */
-    private void switchFraming(ChannelPipeline p, FrameDecoder decoder, InFlightHandler inFlight, ProtocolVersion v,
+    private void switchFraming(ChannelPipeline p, FrameDecoder decoder, FrameBatcher batcher, ProtocolVersion v,
                                Compressor compressor) {
         if (v.usesSegments()) {
             SegmentCodec codec = new SegmentCodec(compressor != null);
             p.replace(decoder, "segmentDecoder", new SegmentDecoder(codec, options.maxFrameLength()));
-            p.addBefore("inFlight", "segmentEncoder", new SegmentEncoder(codec));
+            p.addBefore("frameBatcher", "segmentEncoder", new SegmentEncoder(codec));
         } else if (compressor != null) {
             decoder.compressor(compressor);
-            inFlight.compressor(compressor);
+            batcher.compressor(compressor);
         }
     }
 

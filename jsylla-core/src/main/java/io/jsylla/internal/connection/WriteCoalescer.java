@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
 final class WriteCoalescer {
     private static final Logger log = LoggerFactory.getLogger(WriteCoalescer.class);
     private final Channel channel;
-    private final InFlightHandler handler;
+    private final StreamDispatcher handler;
     private final InetSocketAddress node;
     /** Many producers, one consumer (the event loop); array-chunked, so no node allocated per request. */
     private final Queue<Object> queue = io.netty.util.internal.PlatformDependent.newMpscQueue();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
-    WriteCoalescer(Channel channel, InFlightHandler handler, InetSocketAddress node) {
+    WriteCoalescer(Channel channel, StreamDispatcher handler, InetSocketAddress node) {
         this.channel = channel;
         this.handler = handler;
         this.node = node;
@@ -57,7 +57,7 @@ final class WriteCoalescer {
                 }
                 continue;
             }
-            if (m instanceof InFlightRequest<?> r) handler.send(r); // straight to the last handler: no pipeline hop
+            if (m instanceof InFlightRequest<?> r) handler.send(r); // straight to the last handler, which encodes into the batcher: no pipeline hop
             else channel.write(m, channel.voidPromise());
             wrote = true;
         }

@@ -3,7 +3,7 @@ package io.jsylla.internal.connection;
 import io.jsylla.Compression;
 import io.jsylla.ConnectionException;
 import io.jsylla.internal.connection.FakeNode.Reply;
-import io.jsylla.internal.connection.InFlightHandlerTest.Recorder;
+import io.jsylla.internal.connection.ConnectionTesting.Recorder;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Opcode;
 import io.jsylla.internal.protocol.ProtocolVersion;

@@ -2,18 +2,24 @@ package io.jsylla.internal.connection;
 
 import io.jsylla.AuthProvider;
 import io.jsylla.Compression;
+import io.jsylla.Consistency;
 import io.jsylla.internal.protocol.Compressor;
+import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.FrameCodec;
 import io.jsylla.internal.protocol.FrameFlags;
 import io.jsylla.internal.protocol.ProtocolVersion;
+import io.jsylla.internal.protocol.Query;
+import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.ResponseEncoder;
+import io.jsylla.internal.protocol.Values;
 import io.jsylla.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -97,6 +103,39 @@ final class ConnectionTesting {
         FrameCodec.encodeResponse(out, ProtocolVersion.V4, FrameFlags.COMPRESSED, stream,
                 ResponseEncoder.opcode(response), compressed);
         return out;
+    }
+
+    /** Records what a request's callback was given. */
+    static class Recorder implements ResponseCallback {
+        final List<Frame> responses = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
+
+        @Override
+        public void onResponse(Frame frame) {
+            responses.add(frame);
+        }
+
+        @Override
+        public void onFailure(Throwable error) {
+            failures.add(error);
+        }
+
+        int calls() {
+            return responses.size() + failures.size();
+        }
+    }
+
+    /** A QUERY request whose answer goes to {@code callback}. */
+    static InFlightRequest<?> query(String cql, ResponseCallback callback) {
+        return InFlightRequest.of(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, null, callback);
+    }
+
+    /**
+     * The request end of a connection's pipeline, as {@code ConnectionFactory} builds it for v4
+     * (without TLS and the idle watch): bytes in, frames out.
+     */
+    static EmbeddedChannel requestPipeline(FrameBatcher batcher, StreamDispatcher dispatcher) {
+        return new EmbeddedChannel(new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), batcher, dispatcher);
     }
 
     /** Options for loopback tests: generous timeouts, quiet heartbeat, negotiated version. */

@@ -16,26 +16,32 @@ import static io.jsylla.internal.connection.ConnectionTesting.RequestFrame;
 import static io.jsylla.internal.connection.ConnectionTesting.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Heartbeats and the idle close, as InFlightHandler's sweep runs them, on a clock the test moves. */
+/**
+ * Heartbeats and the idle close through the pipeline's request end (idle watch, decoder, batcher,
+ * dispatcher), on a clock the test moves: the OPTIONS takes a stream id, and its answer frees it.
+ */
 class HeartbeatTest {
     private static final InetSocketAddress NODE = new InetSocketAddress("127.0.0.1", 9042);
     private static final long BEAT = TimeUnit.SECONDS.toNanos(30);
     private static final long IDLE = TimeUnit.SECONDS.toNanos(60);
 
-    private final InFlightHandler handler = new InFlightHandler(NODE, ProtocolVersion.V4, 16, new Heartbeat(NODE));
-    private final EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), handler);
+    private final IdleWatch watch = new IdleWatch(new Heartbeat(NODE));
+    private final FrameBatcher batcher = new FrameBatcher(ProtocolVersion.V4);
+    private final StreamDispatcher handler = new StreamDispatcher(NODE, 16, batcher);
+    private final EmbeddedChannel ch = new EmbeddedChannel(watch, new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH),
+            batcher, handler);
     private long now = 1_000_000_000L;
 
     @BeforeEach
     void startIdleChecks() {
-        handler.clock = () -> now;
-        handler.idleChecks(IDLE, BEAT);
+        watch.clock = () -> now;
+        watch.start(IDLE, BEAT);
     }
 
-    /** Moves the handler's clock, then lets one sweep run. */
+    /** Moves the watch's clock, then lets one tick run. */
     private void at(long secondsFromStart) {
         now = 1_000_000_000L + TimeUnit.SECONDS.toNanos(secondsFromStart);
-        ch.advanceTimeBy(InFlightHandler.SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        ch.advanceTimeBy(IdleWatch.tickNanos(IDLE, BEAT), TimeUnit.NANOSECONDS);
         ch.runScheduledPendingTasks();
     }
 
@@ -82,17 +88,5 @@ class HeartbeatTest {
         assertThat(ch.isOpen()).isTrue();
         at(60);
         assertThat(ch.isOpen()).as("our own heartbeats do not count: only answers do").isFalse();
-    }
-
-    @Test
-    void noChecksBeforeTheyAreStarted() {
-        InFlightHandler fresh = new InFlightHandler(NODE, ProtocolVersion.V4, 16, new Heartbeat(NODE));
-        fresh.clock = () -> now;
-        EmbeddedChannel c = new EmbeddedChannel(fresh);
-        now += TimeUnit.HOURS.toNanos(1);
-        c.advanceTimeBy(InFlightHandler.SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-        c.runScheduledPendingTasks();
-        assertThat(c.<Object>readOutbound()).isNull();
-        assertThat(c.isOpen()).isTrue();
     }
 }

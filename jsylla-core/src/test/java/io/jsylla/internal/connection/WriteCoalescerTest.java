@@ -2,7 +2,7 @@ package io.jsylla.internal.connection;
 
 import io.jsylla.ConnectionException;
 import io.jsylla.Consistency;
-import io.jsylla.internal.connection.InFlightHandlerTest.Recorder;
+import io.jsylla.internal.connection.ConnectionTesting.Recorder;
 import io.jsylla.internal.protocol.FrameCodec;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.Query;
@@ -32,9 +32,10 @@ class WriteCoalescerTest {
     }
 
     private final FlushCounter flushes = new FlushCounter();
-    private final InFlightHandler handler = new InFlightHandler(NODE, ProtocolVersion.V4, 64, null);
+    private final FrameBatcher batcher = new FrameBatcher(ProtocolVersion.V4);
+    private final StreamDispatcher handler = new StreamDispatcher(NODE, 64, batcher);
     private final EmbeddedChannel ch = new EmbeddedChannel(flushes,
-            new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), handler);
+            new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), batcher, handler);
 
     private static InFlightRequest<?> query(String cql, Recorder cb) {
         return InFlightRequest.of(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, null, cb);
@@ -65,7 +66,7 @@ class WriteCoalescerTest {
         WriteCoalescer writer = new WriteCoalescer(ch, handler, NODE);
         Recorder cb = new Recorder();
         ch.close();
-        assertThat(ch.pipeline().get(InFlightHandler.class)).isNull();
+        assertThat(ch.pipeline().get(StreamDispatcher.class)).isNull();
         writer.write(query("SELECT 1", cb));
         ch.runPendingTasks();
         assertThat(cb.failures).singleElement().isInstanceOf(ConnectionException.class)

@@ -2,15 +2,14 @@ package io.jsylla.internal.connection;
 
 import io.jsylla.ConnectionException;
 import io.jsylla.Consistency;
+import io.jsylla.ProtocolException;
 import io.jsylla.internal.protocol.Frame;
-import io.jsylla.internal.protocol.FrameCodec;
-import io.jsylla.internal.protocol.FrameFlags;
-import io.jsylla.internal.protocol.Lz4Compressor;
 import io.jsylla.internal.protocol.Opcode;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.Query;
 import io.jsylla.internal.protocol.QueryParameters;
 import io.jsylla.internal.protocol.Ready;
+import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.SetKeyspaceResult;
 import io.jsylla.internal.protocol.StatusChangeEvent;
@@ -19,47 +18,26 @@ import io.jsylla.internal.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+import static io.jsylla.internal.connection.ConnectionTesting.Recorder;
 import static io.jsylla.internal.connection.ConnectionTesting.RequestFrame;
+import static io.jsylla.internal.connection.ConnectionTesting.query;
 import static io.jsylla.internal.connection.ConnectionTesting.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InFlightHandlerTest {
+/** Stream ids, the pending table and the routing of answers, behind a real decoder and batcher. */
+class StreamDispatcherTest {
     private static final InetSocketAddress NODE = new InetSocketAddress("127.0.0.1", 9042);
 
-    /** Records what a request's callback was given. */
-    static class Recorder implements ResponseCallback {
-        final List<Frame> responses = new ArrayList<>();
-        final List<Throwable> failures = new ArrayList<>();
-
-        @Override
-        public void onResponse(Frame frame) {
-            responses.add(frame);
-        }
-
-        @Override
-        public void onFailure(Throwable error) {
-            failures.add(error);
-        }
-
-        int calls() {
-            return responses.size() + failures.size();
-        }
-    }
-
-    private final InFlightHandler handler = new InFlightHandler(NODE, ProtocolVersion.V4, 8, new Heartbeat(NODE));
-    // the decoder in front, as in the real pipeline, so the tests feed bytes
-    private final EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(FrameCodec.DEFAULT_MAX_BODY_LENGTH), handler);
-
-    private static InFlightRequest<?> query(String cql, Recorder callback) {
-        return InFlightRequest.of(new Query(cql, QueryParameters.of(Consistency.ONE, Values.NONE)), false, null, callback);
-    }
+    private final FrameBatcher batcher = new FrameBatcher(ProtocolVersion.V4);
+    private final StreamDispatcher dispatcher = new StreamDispatcher(NODE, 8, batcher);
+    // the decoder and batcher around it, as in the real pipeline, so the tests feed and read bytes
+    private final EmbeddedChannel ch = ConnectionTesting.requestPipeline(batcher, dispatcher);
 
     /** Writes a request and returns the frame that went out. */
     private RequestFrame send(InFlightRequest<?> r) {
@@ -68,7 +46,7 @@ class InFlightHandlerTest {
     }
 
     @Test
-    void aWrittenRequestGetsAStreamIdAndIsEncoded() {
+    void aWrittenRequestGetsAStreamIdAndItsAnswer() {
         Recorder cb = new Recorder();
         InFlightRequest<?> r = query("SELECT 1", cb);
         RequestFrame f = send(r);
@@ -76,29 +54,28 @@ class InFlightHandlerTest {
         assertThat(f.opcode()).isEqualTo(Opcode.QUERY);
         assertThat(f.stream()).isEqualTo(r.streamId).isBetween(0, 7);
         assertThat(Wire.readLongString(f.body())).isEqualTo("SELECT 1");
-        assertThat(handler.inUse()).isEqualTo(1);
+        assertThat(dispatcher.inUse()).isEqualTo(1);
 
         ch.writeInbound(response(ProtocolVersion.V4, f.stream(), new SetKeyspaceResult("ks")));
         assertThat(cb.responses).hasSize(1);
         assertThat(cb.failures).isEmpty();
         assertThat(Responses.decode(cb.responses.get(0))).isEqualTo(new SetKeyspaceResult("ks"));
-        assertThat(handler.inUse()).isZero();
+        assertThat(dispatcher.inUse()).isZero();
     }
 
     @Test
-    void tracingCustomPayloadAndCompressionShowInTheFrame() {
-        handler.compressor(Lz4Compressor.INSTANCE);
-        InFlightRequest<?> r = InFlightRequest.of(new Query("SELECT 1", QueryParameters.of(Consistency.ONE, Values.NONE)),
-                true, Map.of("k", ByteBuffer.wrap(new byte[] {1, 2})), new Recorder());
-        ch.writeOutbound(r);
-        RequestFrame f = RequestFrame.readOnly(ch.readOutbound(), Lz4Compressor.INSTANCE);
-        assertThat(f.flags()).isEqualTo(FrameFlags.TRACING | FrameFlags.CUSTOM_PAYLOAD | FrameFlags.COMPRESSED);
-        assertThat(Wire.readBytesMap(f.body())).containsOnlyKeys("k");
-        assertThat(Wire.readLongString(f.body())).isEqualTo("SELECT 1");
+    void theWriteCoalescersDirectCallTakesAnIdWithoutAPipelineHop() {
+        Recorder cb = new Recorder();
+        InFlightRequest<?> r = query("SELECT 1", cb);
+        dispatcher.send(r); // as WriteCoalescer.drain does
+        assertThat(r.streamId).isBetween(0, 7);
+        assertThat(ch.<Object>readOutbound()).as("encoded, waiting for the flush").isNull();
+        ch.flushOutbound();
+        assertThat(RequestFrame.readOnly(ch.readOutbound(), null).stream()).isEqualTo(r.streamId);
     }
 
     @Test
-    void outOfOrderResponsesReachTheirOwnCallbacks() {
+    void outOfOrderAnswersReachTheirOwnRequests() {
         List<Recorder> callbacks = new ArrayList<>();
         List<Integer> streams = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -116,7 +93,7 @@ class InFlightHandlerTest {
             assertThat(callbacks.get(i).responses).hasSize(1);
             assertThat(Responses.decode(callbacks.get(i).responses.get(0))).isEqualTo(new SetKeyspaceResult("ks" + i));
         }
-        assertThat(handler.inUse()).isZero();
+        assertThat(dispatcher.inUse()).isZero();
     }
 
     /** A request that is its own callback and sends again from its answer, as the execution core's retries do. */
@@ -167,7 +144,7 @@ class InFlightHandlerTest {
         ch.writeInbound(response(ProtocolVersion.V4, first.stream(), new SetKeyspaceResult("one")));
         assertThat(resent).hasSize(1);
         assertThat(Wire.readLongString(resent.get(0).body())).isEqualTo("SELECT second");
-        assertThat(handler.inUse()).isEqualTo(1);
+        assertThat(dispatcher.inUse()).isEqualTo(1);
 
         // A duplicate answer on the first stream must not reach the re-armed request.
         ch.writeInbound(response(ProtocolVersion.V4, first.stream() == resent.get(0).stream() ? 7 : first.stream(),
@@ -178,18 +155,28 @@ class InFlightHandlerTest {
         assertThat(r.responses).extracting(f -> Responses.decode(f))
                 .containsExactly(new SetKeyspaceResult("one"), new SetKeyspaceResult("two"));
         assertThat(r.failures).isEmpty();
-        assertThat(handler.inUse()).isZero();
+        assertThat(dispatcher.inUse()).isZero();
     }
 
     @Test
     void eventsOnStreamMinusOneGoToTheListener() {
         List<Frame> events = new ArrayList<>();
-        handler.eventListener(events::add);
+        dispatcher.eventListener(events::add);
         StatusChangeEvent up = new StatusChangeEvent("UP", new InetSocketAddress("10.0.0.2", 9042));
         ch.writeInbound(response(ProtocolVersion.V4, -1, up));
         assertThat(events).hasSize(1);
         assertThat(events.get(0).opcode()).isEqualTo(Opcode.EVENT);
         assertThat(Responses.decode(events.get(0))).isEqualTo(up);
+    }
+
+    @Test
+    void aFailingEventListenerDoesNotCostTheConnection() {
+        dispatcher.eventListener(f -> {
+            throw new IllegalStateException("listener bug");
+        });
+        ch.writeInbound(response(ProtocolVersion.V4, -1, new StatusChangeEvent("UP", new InetSocketAddress("10.0.0.2", 9042))));
+        ch.checkException();
+        assertThat(ch.isOpen()).isTrue();
     }
 
     @Test
@@ -203,7 +190,7 @@ class InFlightHandlerTest {
         ch.checkException();
         assertThat(ch.isOpen()).isTrue();
         assertThat(cb.responses).hasSize(1);
-        assertThat(handler.inUse()).isZero();
+        assertThat(dispatcher.inUse()).isZero();
     }
 
     @Test
@@ -220,17 +207,31 @@ class InFlightHandlerTest {
             assertThat(cb.failures).singleElement().isInstanceOf(ConnectionException.class)
                     .satisfies(e -> assertThat(e.getMessage()).contains("127.0.0.1:9042").contains("connection closed"));
         }
+        assertThat(callbacks.get(0).failures.get(0)).as("one exception per request").isNotSameAs(callbacks.get(1).failures.get(0));
     }
 
     @Test
-    void aDecodingErrorClosesTheConnectionAndFailsPendingRequests() {
+    void anErrorClosesTheConnectionAndPendingRequestsFailWithItAsTheCause() {
+        Recorder cb = new Recorder();
+        send(query("SELECT 1", cb));
+        IOException reset = new IOException("Connection reset by peer");
+        ch.pipeline().fireExceptionCaught(reset);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(cb.failures).singleElement().isInstanceOf(ConnectionException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("127.0.0.1:9042").contains("Connection reset by peer"))
+                .satisfies(e -> assertThat(e.getCause()).isSameAs(reset));
+    }
+
+    @Test
+    void aMalformedFrameClosesTheConnectionAndFailsPendingRequestsNamingTheNode() {
         Recorder cb = new Recorder();
         send(query("SELECT 1", cb));
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {0x04, 0, 0, 0, 2, 0, 0, 0, 0})); // no response bit
         assertThat(ch.isOpen()).isFalse();
         // A malformed frame is the node breaking the protocol, and says so.
-        assertThat(cb.failures).singleElement().isInstanceOf(io.jsylla.ProtocolException.class)
-                .satisfies(e -> assertThat(e.getMessage()).contains("malformed frame").contains("version byte"));
+        assertThat(cb.failures).singleElement().isInstanceOf(ProtocolException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains("127.0.0.1:9042").contains("malformed frame")
+                        .contains("version byte"));
     }
 
     @Test
@@ -259,8 +260,39 @@ class InFlightHandlerTest {
         ch.writeOneOutbound(r);
         ch.flushOutbound();
         assertThat(ch.<Object>readOutbound()).isNull();
-        assertThat(handler.inUse()).isZero();
+        assertThat(dispatcher.inUse()).isZero();
         assertThat(cb.calls()).as("a cancelled request's callback is not called").isZero();
+    }
+
+    @Test
+    void aRequestThatCannotBeEncodedFailsAndGivesItsIdBack() {
+        Recorder cb = new Recorder();
+        InFlightRequest<?> broken = InFlightRequest.of(new Request() {
+            @Override
+            public int opcode() {
+                return Opcode.QUERY;
+            }
+
+            @Override
+            public void encode(ByteBuf out, ProtocolVersion version) {
+                out.writeInt(42);
+                throw new IllegalArgumentException("unencodable value");
+            }
+        }, false, null, cb);
+        ch.writeOneOutbound(query("SELECT before", new Recorder()));
+        ch.writeOneOutbound(broken);
+        ch.writeOneOutbound(query("SELECT after", new Recorder()));
+        ch.flushOutbound();
+        assertThat(cb.failures).singleElement().isInstanceOf(IllegalArgumentException.class);
+        assertThat(broken.streamId).isEqualTo(-1);
+        assertThat(dispatcher.inUse()).isEqualTo(2);
+        ByteBuf out = ch.readOutbound();
+        RequestFrame before = RequestFrame.read(out, null);
+        RequestFrame after = RequestFrame.read(out, null);
+        assertThat(before.query()).isEqualTo("SELECT before");
+        assertThat(after.query()).as("the broken frame left nothing behind").isEqualTo("SELECT after");
+        assertThat(out.isReadable()).isFalse();
+        out.release();
     }
 
     @Test
@@ -275,19 +307,20 @@ class InFlightHandlerTest {
             requests.add(r);
             send(r);
         }
-        InFlightRequest abandoned = requests.get(2);
+        InFlightRequest<?> abandoned = requests.get(2);
         int abandonedId = abandoned.streamId;
         abandoned.abandon();
-        handler.orphan(ch.pipeline().context(handler), abandoned);
-        handler.orphan(ch.pipeline().context(handler), abandoned); // counted once
-        assertThat(handler.orphaned()).isEqualTo(1);
-        assertThat(handler.inUse()).isEqualTo(7);
+        dispatcher.orphan(abandoned);
+        dispatcher.orphan(abandoned); // counted once
+        assertThat(dispatcher.orphaned()).isEqualTo(1);
+        assertThat(dispatcher.inUse()).isEqualTo(7);
+        assertThat(dispatcher.awaiting(abandonedId)).as("no one waits on an orphan's id").isNull();
 
         // the other six are answered: their ids free up, the orphan's does not
         for (int i = 0; i < 7; i++) {
             if (i != 2) ch.writeInbound(response(ProtocolVersion.V4, requests.get(i).streamId, new Ready()));
         }
-        assertThat(handler.inUse()).isEqualTo(1);
+        assertThat(dispatcher.inUse()).isEqualTo(1);
         List<Integer> idsTaken = new ArrayList<>();
         for (int i = 0; i < 7; i++) idsTaken.add(send(query("again " + i, new Recorder())).stream());
         assertThat(idsTaken).doesNotContain(abandonedId);
@@ -299,9 +332,21 @@ class InFlightHandlerTest {
         // the late answer frees the id, and is not delivered
         ch.writeInbound(response(ProtocolVersion.V4, abandonedId, new Ready()));
         assertThat(callbacks.get(2).calls()).isZero();
-        assertThat(handler.orphaned()).isZero();
-        assertThat(handler.inUse()).isEqualTo(7);
+        assertThat(dispatcher.orphaned()).isZero();
+        assertThat(dispatcher.inUse()).isEqualTo(7);
         assertThat(send(query("reuses it", new Recorder())).stream()).isEqualTo(abandonedId);
+    }
+
+    @Test
+    void orphaningARequestNotWaitingHereDoesNothing() {
+        InFlightRequest<?> neverSent = query("SELECT 1", new Recorder());
+        dispatcher.orphan(neverSent);
+        InFlightRequest<?> answered = query("SELECT 2", new Recorder());
+        int id = send(answered).stream();
+        ch.writeInbound(response(ProtocolVersion.V4, id, new Ready()));
+        dispatcher.orphan(answered);
+        assertThat(dispatcher.orphaned()).isZero();
+        assertThat(dispatcher.inUse()).isZero();
     }
 
     @Test
@@ -316,42 +361,13 @@ class InFlightHandlerTest {
         }
         for (int i = 0; i < 6; i++) {
             requests.get(i).abandon();
-            handler.orphan(ch.pipeline().context(handler), requests.get(i));
+            dispatcher.orphan(requests.get(i));
         }
         assertThat(ch.isOpen()).isTrue();
         requests.get(6).abandon();
-        handler.orphan(ch.pipeline().context(handler), requests.get(6));
+        dispatcher.orphan(requests.get(6));
         assertThat(ch.isOpen()).isFalse();
         // the one still wanted learns that the connection went away
         assertThat(wanted.failures).singleElement().isInstanceOf(ConnectionException.class);
-    }
-
-    @Test
-    void aRequestPastItsDeadlineIsTimedOutAndItsIdHeldUntilTheLateAnswer() {
-        Recorder late = new Recorder();
-        InFlightRequest<?> r = query("SELECT 1", late).deadline(System.nanoTime() - 1);
-        RequestFrame f = send(r);
-        Recorder onTime = new Recorder();
-        send(query("SELECT 2", onTime).deadline(System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1)));
-        ch.advanceTimeBy(InFlightHandler.SWEEP_MILLIS * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
-        ch.runScheduledPendingTasks();
-        assertThat(late.failures).singleElement().isInstanceOf(io.jsylla.RequestTimeoutException.class);
-        assertThat(onTime.calls()).as("a request within its deadline waits on").isZero();
-        assertThat(handler.orphaned()).isEqualTo(1);
-        assertThat(handler.inUse()).as("the late request's id stays taken").isEqualTo(2);
-        // The late answer frees the id and reaches no one.
-        ch.writeInbound(io.netty.buffer.Unpooled.wrappedBuffer(voidResult(f.stream())));
-        assertThat(late.calls()).isEqualTo(1);
-        assertThat(handler.orphaned()).isZero();
-        assertThat(handler.inUse()).isEqualTo(1);
-    }
-
-    private static byte[] voidResult(int stream) {
-        io.netty.buffer.ByteBuf body = io.netty.buffer.Unpooled.buffer().writeInt(1);
-        io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer();
-        FrameCodec.encodeResponse(out, ProtocolVersion.V4, 0, stream, Opcode.RESULT, body);
-        byte[] bytes = new byte[out.readableBytes()];
-        out.readBytes(bytes);
-        return bytes;
     }
 }
