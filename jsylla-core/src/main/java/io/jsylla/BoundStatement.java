@@ -9,7 +9,7 @@ import java.util.List;
  */
 public abstract class BoundStatement extends Statement<BoundStatement> {
 
-    /** For the driver's own implementation. */
+    /** Instances come from {@link PreparedStatement#bind}. */
     protected BoundStatement(StatementOptions options) {
         super(options);
     }

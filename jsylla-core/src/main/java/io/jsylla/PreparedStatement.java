@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public abstract class PreparedStatement extends Statement<PreparedStatement> {
 
-    /** For the driver's own implementation, the only one a session runs. */
+    /** Instances come from {@link Session#prepare}; a session runs only those it made. */
     protected PreparedStatement(StatementOptions options) {
         super(options);
     }

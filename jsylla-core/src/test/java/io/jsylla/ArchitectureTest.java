@@ -77,10 +77,11 @@ class ArchitectureTest {
 
     /**
      * The public types allowed to reach into the implementation's stateful layers: the ones that
-     * must create it. Only {@code SessionBuilder} builds a {@code DefaultSession}; {@code Jsylla}
-     * (version and builder factory) needs nothing internal.
+     * must create it or wait on it. Only {@code SessionBuilder} builds a {@code DefaultSession};
+     * {@code Session}'s blocking forms wait through {@code Blocking}, which knows the I/O threads
+     * they must not block; {@code Jsylla} (version and builder factory) needs nothing internal.
      */
-    static final Set<String> ENTRY_POINTS = Set.of("io.jsylla.SessionBuilder");
+    static final Set<String> ENTRY_POINTS = Set.of("io.jsylla.SessionBuilder", "io.jsylla.Session");
 
     /** The internal layers a thin public type must not depend on: all but the pure codecs and routing. */
     static final List<String> STATEFUL_LAYERS = List.of("session", "request", "cluster", "pool", "connection");
@@ -209,9 +210,20 @@ class ArchitectureTest {
     }
 
     /**
+     * The one cycle between packages that is allowed: the public tuple and UDT values convert
+     * their components through the codecs (their static factories normalize what they are given),
+     * and the codecs make such values when they decode. Breaking it would mean values as
+     * interfaces with internal implementations, a change of the public API's shape; the cycle may
+     * hold these two public types and codec classes, nothing else.
+     */
+    static final Set<String> VALUE_TYPES = Set.of("TupleValue", "UdtValue");
+
+    /**
      * No import cycle anywhere in jsylla-core: the strongly connected components of the class
      * dependency graph (nested classes counted with their top-level class) must each lie in one
-     * package. Cycles inside a package are allowed.
+     * package. Cycles inside a package are allowed. The builder's creation of the session
+     * implementation is the one edge left out: an entry point has to name what it builds, and the
+     * implementation names the interface it implements.
      */
     @Test
     void noClassDependencyCycleSpansPackages() {
@@ -222,7 +234,9 @@ class ArchitectureTest {
         for (Dependency d : coreDependencies()) {
             String from = name(d.getOriginClass());
             String to = name(d.getTargetClass());
-            if (!from.equals(to)) {
+            boolean builds = ENTRY_POINTS.contains(topLevel(d.getOriginClass()).getName())
+                    && packageOf(to).equals("internal.session");
+            if (!from.equals(to) && !builds) {
                 graph.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
             }
         }
@@ -231,7 +245,7 @@ class ArchitectureTest {
         for (Set<String> scc : stronglyConnected(graph)) {
             Map<String, List<String>> byPackage = scc.stream()
                     .collect(Collectors.groupingBy(ArchitectureTest::packageOf, TreeMap::new, Collectors.toList()));
-            if (byPackage.size() < 2) {
+            if (byPackage.size() < 2 || scc.stream().allMatch(c -> VALUE_TYPES.contains(c) || packageOf(c).equals("internal.codec"))) {
                 continue;
             }
             boolean crossesBoundary = byPackage.keySet().stream().anyMatch(p -> p.startsWith("internal"))

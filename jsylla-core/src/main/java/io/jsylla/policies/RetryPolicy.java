@@ -10,6 +10,10 @@ import io.jsylla.WriteTimeoutException;
  * node (so {@link #onWriteTimeout} and {@link #onRequestError} for such requests are not even
  * asked).
  *
+ * <p>{@code retries} is how often this execution of the request (the first one, or a
+ * speculative one) was already retried after an error of the same kind: read timeouts, write
+ * timeouts, unavailable, and the rest each count apart, so a policy can allow one retry per kind.
+ *
  * @see io.jsylla.policies.RetryPolicies
  */
 public interface RetryPolicy {

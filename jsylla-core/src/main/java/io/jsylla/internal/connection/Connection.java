@@ -43,6 +43,7 @@ public final class Connection {
         this.maxInFlight = maxInFlight;
         this.keyspace = keyspace;
         this.writer = new WriteCoalescer(channel, handler, node);
+        handler.onOrphan(this::closeIfDrained);
     }
 
     /**
@@ -99,7 +100,17 @@ public final class Connection {
     }
 
     void release() {
-        if (inFlight.decrementAndGet() == 0 && draining) channel.close();
+        inFlight.decrementAndGet();
+        if (draining) closeIfDrained();
+    }
+
+    /**
+     * Closes a draining connection once no caller waits on it: requests abandoned after a
+     * timeout or a lost speculative race still hold their slot until a late answer that may
+     * never come, and are not waited for. Event loop only.
+     */
+    private void closeIfDrained() {
+        if (draining && inFlight.get() <= handler.orphaned()) channel.close();
     }
 
     public void eventListener(Consumer<Frame> listener) {
@@ -158,6 +169,7 @@ public final class Connection {
     public CompletableFuture<Void> closeGracefully() {
         draining = true;
         if (inFlight.get() == 0) channel.close();
+        else channel.eventLoop().execute(this::closeIfDrained);
         return closeFuture();
     }
 

@@ -32,6 +32,7 @@ final class StreamDispatcher extends ChannelDuplexHandler {
     private final StreamIds ids;
     private final InFlightRequest<?>[] pending;
     private final boolean[] orphans;
+    private Runnable orphanListener = () -> { };
     private final int maxOrphans;
     private volatile Consumer<Frame> eventListener = f -> { };
     private ChannelHandlerContext context;
@@ -174,7 +175,13 @@ final class StreamDispatcher extends ChannelDuplexHandler {
         closeIfTooManyOrphans();
     }
 
+    /** Told (on the event loop) whenever a request becomes an orphan: a draining connection may close then. */
+    void onOrphan(Runnable listener) {
+        this.orphanListener = listener;
+    }
+
     private void closeIfTooManyOrphans() {
+        orphanListener.run();
         if (ids.orphaned() > maxOrphans && context != null) {
             log.warn("{}: {} stream ids wait on answers that never came; closing the connection", node, ids.orphaned());
             context.close();

@@ -292,7 +292,11 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
         }
     }
 
-    /** The policy's decision, within the rule that a non-idempotent statement never runs twice. */
+    /**
+     * The policy's decision, within the rule that a non-idempotent statement never runs twice.
+     *
+     * @param retries how often the attempt already retried after this kind of error
+     */
     RetryDecision decide(Throwable error, int retries) {
         boolean idempotent = settings.idempotent();
         var retry = settings.policies().retry();
@@ -446,6 +450,7 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
 abstract class Attempt<T> extends InFlightRequest<T> {
     private volatile Node node;
     private long sentNanos;
+    /** Retries so far per kind of error ({@link #errorKind}): a byte each, in one int to keep the request small. */
     private int retries;
     private boolean reprepared;
 
@@ -555,22 +560,32 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         report(error, System.nanoTime());
         RequestExecution<?> r = owner();
         if (r.isFinished()) return;
-        RetryDecision d = r.decide(error, retries);
+        int shift = 8 * errorKind(error);
+        RetryDecision d = r.decide(error, (retries >>> shift) & 0xFF);
         if (d.consistency() != null) r.lowerConsistency(d.consistency());
+        if (d.kind() != RetryDecision.Kind.RETHROW && ((retries >>> shift) & 0xFF) == 0xFF) d = RetryDecision.RETHROW; // 255 is enough
         switch (d.kind()) {
             case RETRY_SAME -> {
-                retries++;
+                retries += 1 << shift;
                 r.services().listener().retried();
                 if (!sendTo(node)) sendToNext();
             }
             case RETRY_NEXT -> {
-                retries++;
+                retries += 1 << shift;
                 r.services().listener().retried();
                 r.recordError(node.address(), error);
                 sendToNext();
             }
             default -> finalError(error);
         }
+    }
+
+    /** Which retry count an error counts against: read timeouts, write timeouts, unavailable, and the rest. */
+    private static int errorKind(Throwable error) {
+        if (error instanceof ReadTimeoutException) return 0;
+        if (error instanceof WriteTimeoutException) return 1;
+        if (error instanceof UnavailableException) return 2;
+        return 3;
     }
 
     private void report(Throwable error, long now) {
