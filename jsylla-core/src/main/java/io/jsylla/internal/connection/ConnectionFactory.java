@@ -70,15 +70,26 @@ public final class ConnectionFactory {
      * needed, or null) in use, registered for {@code events} (empty for none).
      */
     public CompletableFuture<Connection> connect(InetSocketAddress node, String keyspace, List<String> events) {
+        return connect(Endpoint.of(node), keyspace, events);
+    }
+
+    /**
+     * As {@link #connect(InetSocketAddress, String, List)}, to where {@code endpoint} says: another
+     * port of the node (ScyllaDB's shard-aware port) and a chosen local address and port. A local
+     * port that cannot be bound fails with {@link LocalPortUnavailableException}, so that the
+     * caller tries another.
+     */
+    public CompletableFuture<Connection> connect(Endpoint endpoint, String keyspace, List<String> events) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         ProtocolVersion v = version != null ? version : ProtocolVersion.LATEST;
-        attempt(node, v, keyspace, events, result);
+        attempt(endpoint, v, keyspace, events, result);
         return result;
     }
 
-    private void attempt(InetSocketAddress node, ProtocolVersion v, String keyspace, List<String> events,
+    private void attempt(Endpoint endpoint, ProtocolVersion v, String keyspace, List<String> events,
                          CompletableFuture<Connection> result) {
-        open(node, v, keyspace, events).whenComplete((c, e) -> {
+        InetSocketAddress node = endpoint.node();
+        open(endpoint, v, keyspace, events).whenComplete((c, e) -> {
             if (e == null) {
                 if (version == null) {
                     version = v;
@@ -90,7 +101,7 @@ public final class ConnectionFactory {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof UnsupportedVersionException && options.protocolVersion() == null && v.lower() != null) {
                 log.info("{} does not support protocol {}; trying {}", node, v, v.lower());
-                attempt(node, v.lower(), keyspace, events, result);
+                attempt(endpoint, v.lower(), keyspace, events, result);
             } else if (cause instanceof UnsupportedVersionException) {
                 result.completeExceptionally(new ConnectionException(node, "protocol " + v + " is not supported: "
                         + cause.getMessage(), null));
@@ -102,14 +113,22 @@ public final class ConnectionFactory {
         });
     }
 
-    private CompletableFuture<Connection> open(InetSocketAddress node, ProtocolVersion v, String keyspace,
+    private CompletableFuture<Connection> open(Endpoint endpoint, ProtocolVersion v, String keyspace,
                                                List<String> events) {
+        InetSocketAddress node = endpoint.node();
         CompletableFuture<Connection> f = new CompletableFuture<>();
-        ChannelFuture cf = bootstrap.connect(node);
+        ChannelFuture cf = endpoint.local() == null ? bootstrap.connect(endpoint.remote())
+                : bootstrap.connect(endpoint.remote(), endpoint.local());
         cf.addListener(x -> {
             if (!cf.isSuccess()) {
                 Throwable c = cf.cause();
-                f.completeExceptionally(new ConnectionException(node, "cannot connect: " + (c == null ? "cancelled" : c.getMessage()), c));
+                if (endpoint.local() != null && LocalPortUnavailableException.isBindFailure(c)) {
+                    f.completeExceptionally(new LocalPortUnavailableException(node, endpoint.local(), c));
+                } else {
+                    f.completeExceptionally(new ConnectionException(node, "cannot connect"
+                            + (endpoint.remote().equals(node) ? "" : " to port " + endpoint.remote().getPort()) + ": "
+                            + (c == null ? "cancelled" : c.getMessage()), c));
+                }
                 return;
             }
             Channel ch = cf.channel();
