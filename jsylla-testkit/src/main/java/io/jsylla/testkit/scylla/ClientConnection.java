@@ -85,14 +85,33 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                     Frames.response(version, stream, Frames.SUPPORTED, node.supportedBody(shard))));
             return;
         }
-        if (opcode == Frames.EXECUTE && (flags & Frames.FLAG_COMPRESSED) == 0 && judge(frame)) {
+        if ((flags & Frames.FLAG_COMPRESSED) == 0) {
+            if (opcode == Frames.QUERY || opcode == Frames.PREPARE) {
+                upstream.writeAndFlush(inCassandraDialect(ctx, frame));
+                return;
+            }
             long delay = node.crossShardPenalty().toNanos();
-            if (delay > 0) {
+            if (opcode == Frames.EXECUTE && judge(frame) && delay > 0) {
                 ctx.executor().schedule(() -> upstream.writeAndFlush(frame), delay, TimeUnit.NANOSECONDS);
                 return;
             }
         }
         upstream.writeAndFlush(frame);
+    }
+
+    /** The frame with its statement in Cassandra's CQL ({@link ScyllaDialect}); the same frame when it already is. */
+    private static ByteBuf inCassandraDialect(ChannelHandlerContext ctx, ByteBuf frame) {
+        byte[] body;
+        try {
+            body = ScyllaDialect.withoutUsingTimeout(frame.nioBuffer(Frames.HEADER, frame.readableBytes() - Frames.HEADER));
+        } catch (RuntimeException e) {
+            return frame;
+        }
+        if (body == null) return frame;
+        ByteBuf out = ctx.alloc().buffer(Frames.HEADER + body.length);
+        out.writeBytes(frame, 0, 5).writeInt(body.length).writeBytes(body);
+        frame.release();
+        return out;
     }
 
     /** Counts an EXECUTE whose shard can be computed; true for a shard miss. */

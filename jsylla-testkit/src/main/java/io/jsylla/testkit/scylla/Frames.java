@@ -16,7 +16,7 @@ final class Frames {
     /** Cassandra's default native_transport_max_frame_size is far below this; a guard, not a limit. */
     static final int MAX_BODY = 256 << 20;
     static final int FLAG_COMPRESSED = 0x01, FLAG_TRACING = 0x02, FLAG_CUSTOM_PAYLOAD = 0x04, FLAG_WARNING = 0x08;
-    static final int ERROR = 0x00, STARTUP = 0x01, OPTIONS = 0x05, SUPPORTED = 0x06, RESULT = 0x08,
+    static final int ERROR = 0x00, STARTUP = 0x01, OPTIONS = 0x05, SUPPORTED = 0x06, QUERY = 0x07, RESULT = 0x08,
             PREPARE = 0x09, EXECUTE = 0x0A, EVENT = 0x0C;
     static final int PROTOCOL_ERROR = 0x000A;
     static final int RESULT_ROWS = 2, RESULT_PREPARED = 4;

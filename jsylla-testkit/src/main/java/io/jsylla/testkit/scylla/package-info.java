@@ -20,6 +20,8 @@
  *       ({@link io.jsylla.testkit.scylla.Sharding}), and counts shard misses and requests
  *       coordinated by a non-replica ({@link io.jsylla.testkit.scylla.ShardStats}), optionally
  *       delaying each miss as a cross-core hop would;
+ *   <li>removes ScyllaDB-only CQL that Cassandra would reject (a trailing
+ *       {@code USING TIMEOUT}, which ScyllaDB's Java driver adds to its schema queries);
  *   <li>rewrites the CQL address and port of each real node into its simulated node's in
  *       {@code system.local}, {@code system.peers}, {@code system.peers_v2} rows and in topology
  *       and status events, so that drivers discovering peers still go through the simulator.
