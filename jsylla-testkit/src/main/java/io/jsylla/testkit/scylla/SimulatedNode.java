@@ -1,0 +1,221 @@
+package io.jsylla.testkit.scylla;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * One simulated ScyllaDB node in front of one real node: a regular port and a shard-aware port,
+ * each client connection bound to a shard and forwarded, frame by frame, over its own upstream
+ * connection. Its switches act on connections made after the change.
+ */
+public final class SimulatedNode implements AutoCloseable {
+    private final int index;
+    private final InetSocketAddress upstream;
+    private final InetAddress bindAddress;
+    private final EventLoopGroup group;
+    private final SupportedOptions supported;
+    private final PreparedShapes shapes = new PreparedShapes();
+    private final ShardStats stats = new ShardStats();
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ReplicaLookup replicas;
+    private volatile DiscoveryRewriter discovery = new DiscoveryRewriter(java.util.Map.of());
+    private final Channel regular;
+    private final int shardAwarePort;
+    private volatile Channel shardAware;
+    private volatile int shards;
+    private volatile int ignoreMsb;
+    private volatile Duration crossShardPenalty;
+    private volatile boolean shardingKeys;
+    private volatile boolean nat;
+
+    /** Binds both ports at once (0 for a free one); throws when either is taken. */
+    SimulatedNode(int index, InetSocketAddress upstream, InetAddress bindAddress, int port, int shardAwarePort,
+                  ShardSimulatorOptions options, SupportedOptions supported, ReplicaLookup replicas, EventLoopGroup group) {
+        this.index = index;
+        this.upstream = upstream;
+        this.bindAddress = bindAddress;
+        this.group = group;
+        this.supported = supported;
+        this.replicas = replicas;
+        this.shards = options.shards();
+        this.ignoreMsb = options.ignoreMsb();
+        this.crossShardPenalty = options.crossShardPenalty();
+        this.shardingKeys = options.shardingKeys();
+        this.nat = options.nat();
+        this.regular = bind(port, false);
+        try {
+            this.shardAware = bind(shardAwarePort, true);
+        } catch (RuntimeException e) {
+            regular.close().syncUninterruptibly();
+            throw e;
+        }
+        this.shardAwarePort = ((InetSocketAddress) shardAware.localAddress()).getPort();
+    }
+
+    private Channel bind(int port, boolean shardAwarePort) {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                // Nothing is read from a client until its upstream connection is up.
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(frameDecoder(), new ClientConnection(SimulatedNode.this, shardAwarePort));
+                    }
+                });
+        return b.bind(bindAddress, port).syncUninterruptibly().channel();
+    }
+
+    /** Splits the byte stream into whole frames: 9-byte header, body length at bytes 5..8. */
+    static LengthFieldBasedFrameDecoder frameDecoder() {
+        return new LengthFieldBasedFrameDecoder(Frames.HEADER + Frames.MAX_BODY, 5, 4, 0, 0);
+    }
+
+    /** The shard a new connection lands on, counted as open there from now on. */
+    synchronized ConnectionShard accept(boolean onShardAwarePort, int sourcePort) {
+        int n = shards;
+        int[] open = new int[n];
+        for (int s = 0; s < n; s++) open[s] = stats.openConnections(s);
+        int shard = ShardAssigner.assign(n, open, onShardAwarePort, sourcePort, nat);
+        stats.opened(shard);
+        return new ConnectionShard(shard, n, ignoreMsb);
+    }
+
+    /** A connection's shard and the sharding it was told about in SUPPORTED. */
+    record ConnectionShard(int shard, int shards, int ignoreMsb) {}
+
+    byte[] supportedBody(ConnectionShard c) {
+        return supported.body(c.shard(), c.shards(), c.ignoreMsb(), shardingKeys, shardAwarePort);
+    }
+
+    /** Whether this node is a replica of the token; null when unknown. */
+    Boolean isReplica(String keyspace, long token) {
+        return replicas == null || keyspace == null ? null : replicas.isReplica(index, keyspace, token);
+    }
+
+    /** Client and upstream channels, closed with the node. */
+    ChannelGroup connections() {
+        return connections;
+    }
+
+    ReplicaLookup replicaLookup() {
+        return replicas;
+    }
+
+    PreparedShapes shapes() {
+        return shapes;
+    }
+
+    DiscoveryRewriter discovery() {
+        return discovery;
+    }
+
+    void discovery(DiscoveryRewriter rewriter) {
+        this.discovery = rewriter;
+    }
+
+    InetSocketAddress upstream() {
+        return upstream;
+    }
+
+    Duration crossShardPenalty() {
+        return crossShardPenalty;
+    }
+
+    /** The node's number among the simulator's nodes, from 1 (as the kit numbers nodes). */
+    public int index() {
+        return index;
+    }
+
+    /** The regular port's address: the contact point. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) regular.localAddress();
+    }
+
+    /** {@code host:port} of {@link #address()}. */
+    public String contactPoint() {
+        return address().getAddress().getHostAddress() + ":" + address().getPort();
+    }
+
+    /** The shard-aware port's address (announced in SUPPORTED even while closed). */
+    public InetSocketAddress shardAwareAddress() {
+        return new InetSocketAddress(address().getAddress(), shardAwarePort);
+    }
+
+    public ShardStats stats() {
+        return stats;
+    }
+
+    public int shards() {
+        return shards;
+    }
+
+    /** Changes the shard count for new connections; open ones keep the count they were told. */
+    public synchronized void shards(int shards) {
+        if (shards < 1 || shards > 1024) throw new IllegalArgumentException("shards must be 1..1024: " + shards);
+        this.shards = shards;
+    }
+
+    public void ignoreMsb(int ignoreMsb) {
+        if (ignoreMsb < 0 || ignoreMsb > 63) throw new IllegalArgumentException("ignoreMsb must be 0..63: " + ignoreMsb);
+        this.ignoreMsb = ignoreMsb;
+    }
+
+    /** Sets the delay charged to each shard miss before it is forwarded; zero for none. */
+    public void crossShardPenalty(Duration penalty) {
+        if (penalty.isNegative()) throw new IllegalArgumentException("negative penalty " + penalty);
+        this.crossShardPenalty = penalty;
+    }
+
+    /** Off: answer OPTIONS as plain Cassandra would, without any {@code SCYLLA_*} key. */
+    public void shardingKeys(boolean on) {
+        this.shardingKeys = on;
+    }
+
+    /** On: the shard-aware port ignores source ports (least-connected shard), as behind a NAT. */
+    public void nat(boolean on) {
+        this.nat = on;
+    }
+
+    /**
+     * Closes (false) or reopens (true) the shard-aware port: a firewalled port, while SUPPORTED
+     * still announces it. Open connections stay.
+     */
+    public synchronized void shardAwarePortOpen(boolean open) {
+        if (open == isShardAwarePortOpen()) return;
+        if (open) shardAware = bind(shardAwarePort, true);
+        else shardAware.close().syncUninterruptibly();
+    }
+
+    public boolean isShardAwarePortOpen() {
+        return shardAware.isOpen();
+    }
+
+    @Override
+    public void close() {
+        regular.close().syncUninterruptibly();
+        shardAware.close().syncUninterruptibly();
+        connections.close().syncUninterruptibly();
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedNode[" + index + " " + contactPoint() + " (shard-aware " + shardAwarePort + ") -> "
+                + upstream + ", " + shards + " shards]";
+    }
+}

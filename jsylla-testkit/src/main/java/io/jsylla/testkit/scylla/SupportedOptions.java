@@ -1,0 +1,45 @@
+package io.jsylla.testkit.scylla;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SUPPORTED answer of one simulated connection: the real node's own options (fetched once)
+ * with the protocol versions cut to v3/v4, as ScyllaDB speaks no v5, plus ScyllaDB's sharding
+ * keys for this connection. SUPPORTED is per connection because {@code SCYLLA_SHARD} is.
+ */
+public final class SupportedOptions {
+    private final Map<String, List<String>> upstream;
+
+    /** @param upstream the real node's SUPPORTED options */
+    public SupportedOptions(Map<String, List<String>> upstream) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(upstream);
+        copy.computeIfPresent("PROTOCOL_VERSIONS", (k, v) -> v.stream().filter(p -> p.startsWith("3/") || p.startsWith("4/")).toList());
+        this.upstream = Map.copyOf(copy);
+    }
+
+    /**
+     * The options one connection sees.
+     *
+     * @param shardingKeys false to play a plain Cassandra node (no {@code SCYLLA_*} keys)
+     * @param shardAwarePort the port to announce, or 0 to announce none (the port is closed)
+     */
+    public Map<String, List<String>> forConnection(int shard, int shards, int ignoreMsb, boolean shardingKeys,
+                                                   int shardAwarePort) {
+        Map<String, List<String>> out = new LinkedHashMap<>(upstream);
+        if (!shardingKeys) return out;
+        out.put("SCYLLA_SHARD", List.of(Integer.toString(shard)));
+        out.put("SCYLLA_NR_SHARDS", List.of(Integer.toString(shards)));
+        out.put("SCYLLA_PARTITIONER", List.of(Sharding.PARTITIONER));
+        out.put("SCYLLA_SHARDING_ALGORITHM", List.of(Sharding.ALGORITHM));
+        out.put("SCYLLA_SHARDING_IGNORE_MSB", List.of(Integer.toString(ignoreMsb)));
+        if (shardAwarePort > 0) out.put("SCYLLA_SHARD_AWARE_PORT", List.of(Integer.toString(shardAwarePort)));
+        return out;
+    }
+
+    /** {@link #forConnection} encoded as a SUPPORTED body ({@code [string multimap]}). */
+    public byte[] body(int shard, int shards, int ignoreMsb, boolean shardingKeys, int shardAwarePort) {
+        return Frames.stringMultimap(forConnection(shard, shards, ignoreMsb, shardingKeys, shardAwarePort));
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * A ScyllaDB shard simulator: a protocol-level proxy that makes real Cassandra nodes (such as the
+ * kit's) look like ScyllaDB nodes with shards, so that shard-aware drivers can be tested, and
+ * their shard hits and misses counted, where ScyllaDB itself cannot run.
+ *
+ * <p>{@link io.jsylla.testkit.scylla.ShardSimulator#front} puts one
+ * {@link io.jsylla.testkit.scylla.SimulatedNode} in front of each real node, on the node's own
+ * address. Each has a regular port and a shard-aware port, and for each client connection:
+ * <ul>
+ *   <li>takes a shard: on the shard-aware port {@code source port % shards}, on the regular port
+ *       the least-connected shard ({@link io.jsylla.testkit.scylla.ShardAssigner});
+ *   <li>answers OPTIONS itself: the real node's SUPPORTED plus ScyllaDB's sharding keys for this
+ *       connection ({@link io.jsylla.testkit.scylla.SupportedOptions});
+ *   <li>refuses protocol v5 and later with a protocol error in a v4 frame, as ScyllaDB does, so
+ *       drivers fall back to v4;
+ *   <li>forwards every other frame byte for byte over its own upstream connection;
+ *   <li>learns prepared statements' partition keys from PREPARED answers
+ *       ({@link io.jsylla.testkit.scylla.PreparedShapes}), computes each EXECUTE's token
+ *       ({@link io.jsylla.testkit.scylla.Murmur3Token}) and shard
+ *       ({@link io.jsylla.testkit.scylla.Sharding}), and counts shard misses and requests
+ *       coordinated by a non-replica ({@link io.jsylla.testkit.scylla.ShardStats}), optionally
+ *       delaying each miss as a cross-core hop would;
+ *   <li>removes ScyllaDB-only CQL that Cassandra would reject (a trailing
+ *       {@code USING TIMEOUT}, which ScyllaDB's Java driver adds to its schema queries);
+ *   <li>rewrites the CQL address and port of each real node into its simulated node's in
+ *       {@code system.local}, {@code system.peers}, {@code system.peers_v2} rows and in topology
+ *       and status events, so that drivers discovering peers still go through the simulator.
+ * </ul>
+ *
+ * <p>Limits: no TLS (neither towards clients nor towards the nodes). Compressed frames (LZ4 or
+ * Snappy, once a client asks for compression in STARTUP) are forwarded unread: their EXECUTEs are
+ * not counted, their PREPARED answers not learned, their discovery rows not rewritten; run
+ * drivers without compression against the simulator. BATCH and unprepared QUERY requests are
+ * forwarded without a shard verdict. Tablets, LWT and rate-limit extensions are not simulated.
+ */
+package io.jsylla.testkit.scylla;
