@@ -11,6 +11,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -46,6 +47,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ShardSimulatorTls tls = node.tls();
+                        if (tls != null) {
+                            SslHandler ssl = tls.nodeSide(ch.alloc(), node.upstream());
+                            if (ssl != null) ch.pipeline().addLast(ssl);
+                        }
                         ch.pipeline().addLast(SimulatedNode.frameDecoder(), new UpstreamConnection(node, client));
                     }
                 })

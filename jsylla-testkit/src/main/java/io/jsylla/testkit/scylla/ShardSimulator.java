@@ -50,7 +50,7 @@ public final class ShardSimulator implements AutoCloseable {
     private final ExecutorService lookups;
     private final List<SimulatedNode> nodes;
 
-    private ShardSimulator(List<Upstream> upstreams, ShardSimulatorOptions options) {
+    private ShardSimulator(List<Upstream> upstreams, ShardSimulatorOptions options, ShardSimulatorTls tls) {
         group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("shard-sim", true), NioIoHandler.newFactory());
         lookups = Executors.newSingleThreadExecutor(new DefaultThreadFactory("shard-sim-schema", true));
@@ -70,7 +70,7 @@ public final class ShardSimulator implements AutoCloseable {
                 try (CqlProbe probe = u.probe().get()) {
                     supported = new SupportedOptions(probe.options());
                 }
-                SimulatedNode node = startNode(i + 1, u, port, shardAwarePort, options, supported, replicas, options.port() == 0);
+                SimulatedNode node = startNode(i + 1, u, port, shardAwarePort, options, supported, replicas, options.port() == 0, tls);
                 started.add(node);
                 // Picked ports are reused for the next nodes when free there: one port for all, like a real cluster.
                 port = node.address().getPort();
@@ -89,29 +89,41 @@ public final class ShardSimulator implements AutoCloseable {
     }
 
     private SimulatedNode startNode(int index, Upstream u, int port, int shardAwarePort, ShardSimulatorOptions options,
-                                   SupportedOptions supported, ReplicaLookup replicas, boolean portsPicked) {
+                                   SupportedOptions supported, ReplicaLookup replicas, boolean portsPicked, ShardSimulatorTls tls) {
         InetAddress bind = u.address().getAddress();
         try {
-            return new SimulatedNode(index, u.address(), bind, port, shardAwarePort, options, supported, replicas, group);
+            return new SimulatedNode(index, u.address(), bind, port, shardAwarePort, options, supported, replicas, group, tls);
         } catch (RuntimeException e) {
             if (!portsPicked || index == 1) throw e;
-            return new SimulatedNode(index, u.address(), bind, 0, 0, options, supported, replicas, group);
+            return new SimulatedNode(index, u.address(), bind, 0, 0, options, supported, replicas, group, tls);
         }
     }
 
-    /** Starts a simulated node in front of each node of a running kit cluster, on each node's own address. */
+    /**
+     * Starts a simulated node in front of each node of a running kit cluster, on each node's own
+     * address. In front of a TLS cluster the simulated nodes speak TLS only, with the cluster's
+     * material and mode ({@link ShardSimulatorTls}).
+     */
     public static ShardSimulator front(CassandraCluster cluster, ShardSimulatorOptions options) {
-        if (cluster.tls().isPresent()) throw new IllegalArgumentException("The shard simulator does not speak TLS yet");
+        ShardSimulatorTls tls = cluster.tls().map(files -> ShardSimulatorTls.of(files, cluster.settings().tlsMode())).orElse(null);
         List<Upstream> upstreams = new ArrayList<>();
         for (CassandraNode n : cluster.nodes()) {
             upstreams.add(new Upstream(n.address(), n.datacenter(), n.rack(), n.tokens(), n::probe));
         }
-        return new ShardSimulator(upstreams, options);
+        return new ShardSimulator(upstreams, options, tls);
     }
 
     /** Starts a simulated node in front of each given node (any Cassandra reachable without TLS). */
     public static ShardSimulator front(List<Upstream> upstreams, ShardSimulatorOptions options) {
-        return new ShardSimulator(upstreams, options);
+        return new ShardSimulator(upstreams, options, null);
+    }
+
+    /**
+     * Starts a simulated node in front of each given node, speaking TLS as {@code tls} says (null
+     * for plain CQL); each probe must then reach its node as {@code tls} does.
+     */
+    public static ShardSimulator front(List<Upstream> upstreams, ShardSimulatorOptions options, ShardSimulatorTls tls) {
+        return new ShardSimulator(upstreams, options, tls);
     }
 
     /** A probe supplier for a node without authentication, for {@link Upstream}. */

@@ -25,13 +25,15 @@ public final class ShardStats {
     private final Map<Integer, Shard> shards = new ConcurrentHashMap<>();
     private final LongAdder nonReplica = new LongAdder();
     private final LongAdder refusedVersions = new LongAdder();
+    private final LongAdder shardAwarePortAccepts = new LongAdder();
 
     private Shard shard(int shard) {
         return shards.computeIfAbsent(shard, s -> new Shard());
     }
 
-    void opened(int shard) {
+    void opened(int shard, boolean onShardAwarePort) {
         shard(shard).open.incrementAndGet();
+        if (onShardAwarePort) shardAwarePortAccepts.increment();
     }
 
     void closed(int shard) {
@@ -108,6 +110,15 @@ public final class ShardStats {
         return refusedVersions.sum();
     }
 
+    /**
+     * Connections accepted on the shard-aware port (plain or TLS) since the last reset: how a test
+     * tells a driver that picked its shards by source port from one that only filled its pool
+     * through the regular port.
+     */
+    public long shardAwarePortConnections() {
+        return shardAwarePortAccepts.sum();
+    }
+
     /** Zeroes every counter; open connections stay as they are. */
     public void reset() {
         shards.values().forEach(s -> {
@@ -117,6 +128,7 @@ public final class ShardStats {
         });
         nonReplica.reset();
         refusedVersions.reset();
+        shardAwarePortAccepts.reset();
     }
 
     @Override

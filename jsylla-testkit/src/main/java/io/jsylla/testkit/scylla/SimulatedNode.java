@@ -30,6 +30,7 @@ public final class SimulatedNode implements AutoCloseable {
     private final ShardStats stats = new ShardStats();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final ReplicaLookup replicas;
+    private final ShardSimulatorTls tls;
     private volatile DiscoveryRewriter discovery = new DiscoveryRewriter(java.util.Map.of());
     private final Channel regular;
     private final int shardAwarePort;
@@ -40,15 +41,21 @@ public final class SimulatedNode implements AutoCloseable {
     private volatile boolean shardingKeys;
     private volatile boolean nat;
 
-    /** Binds both ports at once (0 for a free one); throws when either is taken. */
+    /**
+     * Binds both ports at once (0 for a free one); throws when either is taken.
+     *
+     * @param tls null for plain CQL; else both ports speak TLS only, and the upstream as {@code tls} says
+     */
     SimulatedNode(int index, InetSocketAddress upstream, InetAddress bindAddress, int port, int shardAwarePort,
-                  ShardSimulatorOptions options, SupportedOptions supported, ReplicaLookup replicas, EventLoopGroup group) {
+                  ShardSimulatorOptions options, SupportedOptions supported, ReplicaLookup replicas, EventLoopGroup group,
+                  ShardSimulatorTls tls) {
         this.index = index;
         this.upstream = upstream;
         this.bindAddress = bindAddress;
         this.group = group;
         this.supported = supported;
         this.replicas = replicas;
+        this.tls = tls;
         this.shards = options.shards();
         this.ignoreMsb = options.ignoreMsb();
         this.crossShardPenalty = options.crossShardPenalty();
@@ -75,6 +82,8 @@ public final class SimulatedNode implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // TLS first: frames are read from the decrypted stream, as the real node would read them.
+                        if (tls != null) ch.pipeline().addLast(tls.clientSide(ch.alloc()));
                         ch.pipeline().addLast(frameDecoder(), new ClientConnection(SimulatedNode.this, shardAwarePort));
                     }
                 });
@@ -92,7 +101,7 @@ public final class SimulatedNode implements AutoCloseable {
         int[] open = new int[n];
         for (int s = 0; s < n; s++) open[s] = stats.openConnections(s);
         int shard = ShardAssigner.assign(n, open, onShardAwarePort, sourcePort, nat);
-        stats.opened(shard);
+        stats.opened(shard, onShardAwarePort);
         return new ConnectionShard(shard, n, ignoreMsb);
     }
 
@@ -100,7 +109,7 @@ public final class SimulatedNode implements AutoCloseable {
     record ConnectionShard(int shard, int shards, int ignoreMsb) {}
 
     byte[] supportedBody(ConnectionShard c) {
-        return supported.body(c.shard(), c.shards(), c.ignoreMsb(), shardingKeys, shardAwarePort);
+        return supported.body(c.shard(), c.shards(), c.ignoreMsb(), shardingKeys, shardAwarePort, tls != null);
     }
 
     /** Whether this node is a replica of the token; null when unknown. */
@@ -131,6 +140,16 @@ public final class SimulatedNode implements AutoCloseable {
 
     InetSocketAddress upstream() {
         return upstream;
+    }
+
+    /** How this node speaks TLS; null for plain CQL. */
+    ShardSimulatorTls tls() {
+        return tls;
+    }
+
+    /** Whether both ports speak TLS only (then SUPPORTED names the shard-aware port as the SSL one too). */
+    public boolean isTls() {
+        return tls != null;
     }
 
     Duration crossShardPenalty() {
@@ -215,7 +234,7 @@ public final class SimulatedNode implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SimulatedNode[" + index + " " + contactPoint() + " (shard-aware " + shardAwarePort + ") -> "
+        return "SimulatedNode[" + index + " " + contactPoint() + (tls != null ? " TLS" : "") + " (shard-aware " + shardAwarePort + ") -> "
                 + upstream + ", " + shards + " shards]";
     }
 }

@@ -24,9 +24,12 @@ public final class SupportedOptions {
      *
      * @param shardingKeys false to play a plain Cassandra node (no {@code SCYLLA_*} keys)
      * @param shardAwarePort the port to announce, or 0 to announce none (the port is closed)
+     * @param tls true when the node speaks TLS only: the shard-aware port is then announced under
+     *            {@code SCYLLA_SHARD_AWARE_PORT_SSL} too, the key drivers on TLS read, as ScyllaDB
+     *            does when both its shard-aware port settings name one (TLS) port
      */
     public Map<String, List<String>> forConnection(int shard, int shards, int ignoreMsb, boolean shardingKeys,
-                                                   int shardAwarePort) {
+                                                   int shardAwarePort, boolean tls) {
         Map<String, List<String>> out = new LinkedHashMap<>(upstream);
         if (!shardingKeys) return out;
         out.put("SCYLLA_SHARD", List.of(Integer.toString(shard)));
@@ -35,11 +38,12 @@ public final class SupportedOptions {
         out.put("SCYLLA_SHARDING_ALGORITHM", List.of(Sharding.ALGORITHM));
         out.put("SCYLLA_SHARDING_IGNORE_MSB", List.of(Integer.toString(ignoreMsb)));
         if (shardAwarePort > 0) out.put("SCYLLA_SHARD_AWARE_PORT", List.of(Integer.toString(shardAwarePort)));
+        if (shardAwarePort > 0 && tls) out.put("SCYLLA_SHARD_AWARE_PORT_SSL", List.of(Integer.toString(shardAwarePort)));
         return out;
     }
 
     /** {@link #forConnection} encoded as a SUPPORTED body ({@code [string multimap]}). */
-    public byte[] body(int shard, int shards, int ignoreMsb, boolean shardingKeys, int shardAwarePort) {
-        return Frames.stringMultimap(forConnection(shard, shards, ignoreMsb, shardingKeys, shardAwarePort));
+    public byte[] body(int shard, int shards, int ignoreMsb, boolean shardingKeys, int shardAwarePort, boolean tls) {
+        return Frames.stringMultimap(forConnection(shard, shards, ignoreMsb, shardingKeys, shardAwarePort, tls));
     }
 }

@@ -27,7 +27,7 @@ class ShardAssignmentTest {
     void supportedCarriesTheConnectionsShardAndCutsV5() {
         SupportedOptions options = new SupportedOptions(Map.of(
                 "CQL_VERSION", List.of("3.4.7"), "PROTOCOL_VERSIONS", List.of("3/v3", "4/v4", "5/v5", "6/v6-beta")));
-        Map<String, List<String>> decoded = ProbeCodec.readStringMultimap(ByteBuffer.wrap(options.body(5, 8, 12, true, 29043)));
+        Map<String, List<String>> decoded = ProbeCodec.readStringMultimap(ByteBuffer.wrap(options.body(5, 8, 12, true, 29043, false)));
         assertThat(decoded).containsEntry("SCYLLA_SHARD", List.of("5"))
                 .containsEntry("SCYLLA_NR_SHARDS", List.of("8"))
                 .containsEntry("SCYLLA_PARTITIONER", List.of("org.apache.cassandra.dht.Murmur3Partitioner"))
@@ -35,7 +35,12 @@ class ShardAssignmentTest {
                 .containsEntry("SCYLLA_SHARDING_IGNORE_MSB", List.of("12"))
                 .containsEntry("SCYLLA_SHARD_AWARE_PORT", List.of("29043"))
                 .containsEntry("CQL_VERSION", List.of("3.4.7"))
-                .containsEntry("PROTOCOL_VERSIONS", List.of("3/v3", "4/v4"));
-        assertThat(options.forConnection(5, 8, 12, false, 29043)).containsOnlyKeys("CQL_VERSION", "PROTOCOL_VERSIONS");
+                .containsEntry("PROTOCOL_VERSIONS", List.of("3/v3", "4/v4"))
+                .doesNotContainKey("SCYLLA_SHARD_AWARE_PORT_SSL");
+        assertThat(options.forConnection(5, 8, 12, false, 29043, false)).containsOnlyKeys("CQL_VERSION", "PROTOCOL_VERSIONS");
+        // A TLS node serves TLS on its one shard-aware port, named under both keys.
+        assertThat(options.forConnection(5, 8, 12, true, 29043, true)).containsEntry("SCYLLA_SHARD_AWARE_PORT", List.of("29043"))
+                .containsEntry("SCYLLA_SHARD_AWARE_PORT_SSL", List.of("29043"));
+        assertThat(options.forConnection(5, 8, 12, true, 0, true)).doesNotContainKeys("SCYLLA_SHARD_AWARE_PORT", "SCYLLA_SHARD_AWARE_PORT_SSL");
     }
 }

@@ -166,7 +166,7 @@ class SimulatedNodeTest {
         final Socket socket;
         final DataInputStream in;
 
-        private Client(Socket socket) throws IOException {
+        Client(Socket socket) throws IOException {
             this.socket = socket;
             this.in = new DataInputStream(socket.getInputStream());
         }
@@ -184,6 +184,11 @@ class SimulatedNodeTest {
 
         /** Connects from a source port p with p % shards == residue (ports 40000..60000, retried on conflicts). */
         static Client openFrom(InetSocketAddress to, int residue, int shards) throws IOException {
+            return new Client(connectFrom(to, residue, shards));
+        }
+
+        /** The TCP socket of {@link #openFrom}, for a test to layer TLS over. */
+        static Socket connectFrom(InetSocketAddress to, int residue, int shards) throws IOException {
             for (int attempt = 0; attempt < 50; attempt++) {
                 int base = ThreadLocalRandom.current().nextInt(40_000, 60_000);
                 int port = base - Math.floorMod(base, shards) + residue;
@@ -193,7 +198,7 @@ class SimulatedNodeTest {
                     s.bind(new InetSocketAddress(to.getAddress(), port));
                     s.setSoTimeout(10_000);
                     s.connect(to, 5_000);
-                    return new Client(s);
+                    return s;
                 } catch (BindException e) {
                     s.close();
                 }
