@@ -27,7 +27,16 @@
  *       and status events, so that drivers discovering peers still go through the simulator.
  * </ul>
  *
- * <p>Limits: no TLS (neither towards clients nor towards the nodes). Compressed frames (LZ4 or
+ * <p>TLS ({@link io.jsylla.testkit.scylla.ShardSimulatorTls}): in front of a kit cluster with
+ * client TLS, each simulated node speaks TLS only, on its regular port and on its shard-aware
+ * port, which takes the shard from the source port as in plain CQL and is announced under both
+ * {@code SCYLLA_SHARD_AWARE_PORT} and {@code SCYLLA_SHARD_AWARE_PORT_SSL} (ScyllaDB with both
+ * shard-aware port settings naming one port). The simulator must read frames, so it ends the
+ * client's TLS with the kit's node certificate (valid for the node addresses it binds) and opens
+ * its own TLS connection to the node, checking the node's certificate and presenting the kit's
+ * client certificate; in {@link io.jsylla.testkit.TlsMode#MUTUAL} it asks clients for theirs.
+ *
+ * <p>Limits: a TLS node serves no plain CQL (ScyllaDB can serve both on separate ports). Compressed frames (LZ4 or
  * Snappy, once a client asks for compression in STARTUP) are forwarded unread: their EXECUTEs are
  * not counted, their PREPARED answers not learned, their discovery rows not rewritten; run
  * drivers without compression against the simulator. BATCH and unprepared QUERY requests are
