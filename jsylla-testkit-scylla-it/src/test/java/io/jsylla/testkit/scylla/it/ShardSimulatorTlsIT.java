@@ -38,7 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The simulator in front of a kit node that requires TLS and a client certificate: clients speak
  * TLS to the simulated node, the simulated node speaks TLS to Cassandra, and in between it still
  * reads every frame (SUPPORTED answered, discovery rewritten, shards judged). ScyllaDB's Java
- * driver, checking hostnames, must take it for a TLS ScyllaDB node with shards.
+ * driver, checking hostnames, must take it for a TLS ScyllaDB node with shards. That driver
+ * (4.18.0.2) reads no shard-aware port from SUPPORTED and fills its pool through the regular port,
+ * so the SSL shard-aware port is proved with raw TLS sockets from chosen source ports.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardSimulatorTlsIT {
