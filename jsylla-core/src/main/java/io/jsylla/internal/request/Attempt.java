@@ -2,7 +2,7 @@ package io.jsylla.internal.request;
 
 import io.jsylla.ConnectionException;
 import io.jsylla.ProtocolException;
-import io.jsylla.internal.cluster.Node;
+import io.jsylla.NodeInfo;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.InFlightRequest;
 import io.jsylla.internal.connection.ServerErrors;
@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * plan, the errors, the outcome) is the request's: {@link #owner()}.
  */
 abstract class Attempt<T> extends InFlightRequest<T> {
-    private volatile Node node;
+    private volatile NodeInfo node; // the plan's node of the current send
+    private NodePool pool;          // its pool; written before node, and both before the send hands this to the connection
     private long sentNanos;
     private int retries;
     private boolean reprepared;
@@ -50,7 +51,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
     /** Sends to the next node that takes it; false (and this attempt ends) when none does. */
     final boolean sendToNext() {
         RequestExecution<?> r = owner();
-        Node n;
+        NodeInfo n;
         while ((n = r.nextNode()) != null) {
             if (sendTo(n)) return true;
         }
@@ -58,11 +59,12 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         return false;
     }
 
-    private boolean sendTo(Node n) {
+    private boolean sendTo(NodeInfo n) {
         RequestExecution<?> r = owner();
         if (r.isFinished()) return true;
-        NodePool pool = n.pool();
-        Connection c = pool == null ? null : pool.next();
+        NodePool pool = r.services().pools().get(n.address());
+        if (pool == null) return false; // not a node of the session's (a policy's own, or just removed): skipped
+        Connection c = pool.next();
         if (c == null) {
             r.recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
             return false;
@@ -70,12 +72,13 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         // A request's first send happens as it starts: its start time saves a clock read.
         sentNanos = node == null && r == this ? r.startNanos() : System.nanoTime();
         reset(r.deadline());
+        this.pool = pool;
         node = n;
         if (!c.trySend(this)) {
             r.recordError(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
             return false;
         }
-        n.countRequest();
+        pool.countRequest();
         return true;
     }
 
@@ -92,7 +95,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         if (answer instanceof Result res) {
             long now = System.nanoTime();
             report(null, now);
-            r.succeed(res, frame, node, now);
+            r.succeed(res, frame, pool, now);
         } else if (answer instanceof ErrorResponse e) {
             if (e.code() == ErrorResponse.UNPREPARED && !reprepared && repreparing()) return;
             onError(ServerErrors.toException(e, node.address()));
@@ -106,7 +109,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         CompletableFuture<Void> done = owner().reprepare(connection(), deadline());
         if (done == null) return false;
         reprepared = true;
-        Node same = node;
+        NodeInfo same = node;
         done.whenComplete((x, err) -> {
             if (err != null) finalError(err);
             else if (!sendTo(same)) sendToNext();
@@ -148,7 +151,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
 
     private void report(Throwable error, long now) {
         try {
-            owner().settings().policies().loadBalancing().onRequestCompleted(node.info(), now - sentNanos, error);
+            owner().settings().policies().loadBalancing().onRequestCompleted(node, now - sentNanos, error);
         } catch (RuntimeException e) {
             // a policy's bookkeeping must not fail the request
         }

@@ -12,9 +12,9 @@ import io.jsylla.ScyllaException;
 import io.jsylla.Statement;
 import io.jsylla.UnavailableException;
 import io.jsylla.WriteTimeoutException;
-import io.jsylla.internal.cluster.Metadata;
-import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
+import io.jsylla.internal.pool.NodePool;
+import io.jsylla.internal.pool.PoolRegistry;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
@@ -58,8 +58,8 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class RequestExecution<T> extends Attempt<T> implements RequestInfo {
 
-    /** What every request of a session uses: the nodes, the policies' view of them, metrics and the timer. */
-    public record Services(Metadata metadata, ClusterView view, Listener listener, Timer timer) {}
+    /** What every request of a session uses: the nodes' pools by address, the policies' view of the nodes, metrics and the timer. */
+    public record Services(PoolRegistry pools, ClusterView view, Listener listener, Timer timer) {}
 
     /** What one request runs with, resolved from its statement, its execution profile and the session. */
     public interface Settings {
@@ -130,7 +130,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     protected abstract Request message();
 
     /** Completes this future from a successful answer, at once or after more work. Runs on an event loop. */
-    protected abstract void finish(Result result, Frame frame, Node node);
+    protected abstract void finish(Result result, Frame frame, NodePool node);
 
     /** The message in an answer; a kind of request that knows what to expect may read it faster. */
     protected Response decode(Frame frame) {
@@ -260,12 +260,11 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     }
 
     /** The next node of the plan, or null when the plan is used up. */
-    final Node nextNode() {
+    final NodeInfo nextNode() {
         synchronized (this) {
             if (firstNode != null && !firstNodeTaken) {
                 firstNodeTaken = true;
-                Node n = services().metadata().node(firstNode.address());
-                if (n != null) return n;
+                return firstNode;
             }
             if (plan == null) {
                 try {
@@ -279,8 +278,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
             while (plan.hasNext()) {
                 NodeInfo next = plan.next();
                 if (firstNode != null && next.address().equals(firstNode.address())) continue; // tried first
-                Node n = services().metadata().node(next.address());
-                if (n != null) return n;
+                return next;
             }
             return null;
         }
@@ -349,7 +347,7 @@ public abstract class RequestExecution<T> extends Attempt<T> implements RequestI
     }
 
     /** @param now {@link System#nanoTime()} as the answer was read */
-    final void succeed(Result result, Frame frame, Node node, long now) {
+    final void succeed(Result result, Frame frame, NodePool node, long now) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
             long latency = now - startNanos();
             services().listener().ended(latency, null);

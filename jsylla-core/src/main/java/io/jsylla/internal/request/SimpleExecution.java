@@ -1,7 +1,7 @@
 package io.jsylla.internal.request;
 
 import io.jsylla.Statement;
-import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Request;
@@ -25,7 +25,7 @@ public final class SimpleExecution<T> extends RequestExecution<T> {
     /** Turns a successful answer into what the caller waits for, at once or later. */
     @FunctionalInterface
     public interface Finisher<T> {
-        void finish(Result result, Frame frame, Node node, CompletableFuture<T> target);
+        void finish(Result result, Frame frame, NodePool node, CompletableFuture<T> target);
     }
 
     private final Services services;
@@ -61,7 +61,7 @@ public final class SimpleExecution<T> extends RequestExecution<T> {
     }
 
     @Override
-    protected void finish(Result result, Frame frame, Node node) {
+    protected void finish(Result result, Frame frame, NodePool node) {
         finisher.finish(result, frame, node, this);
     }
 

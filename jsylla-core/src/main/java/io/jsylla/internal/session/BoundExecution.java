@@ -5,7 +5,7 @@ import io.jsylla.Statement;
 import io.jsylla.PagingState;
 import io.jsylla.PreparedStatement;
 import io.jsylla.QueryResult;
-import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.protocol.Execute;
 import io.jsylla.internal.protocol.Frame;
@@ -146,7 +146,7 @@ final class BoundExecution extends RequestExecution<QueryResult> implements Requ
     }
 
     @Override
-    protected void finish(Result result, Frame frame, Node node) {
+    protected void finish(Result result, Frame frame, NodePool node) {
         if (result instanceof RowsResult rows && rows.metadata().metadataChanged()) {
             remember(new PreparedCache.ResultShape(rows.metadata().newMetadataId(), Results.columns(rows.metadata().columns())));
         } else if (result instanceof RowsResult rows && !rows.metadata().noMetadata() && frame.version() == ProtocolVersion.V4) {
