@@ -26,11 +26,6 @@ public final class Node {
         this.schemaVersion = schemaVersion;
     }
 
-    /** A node known only by its address (a contact point before the system tables are read). */
-    public static Node at(InetSocketAddress address) {
-        return new Node(address, null, null, null, null, List.of(), null, true);
-    }
-
     /** The CQL address the driver connects to; a node's identity within a session. */
     public InetSocketAddress address() {
         return info.address();
