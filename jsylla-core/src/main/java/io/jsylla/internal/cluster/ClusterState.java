@@ -83,15 +83,23 @@ public final class ClusterState implements ClusterData {
 
     // ---- changes: each a new state
 
-    /** The nodes as the system tables list them now, with the cluster's name and partitioner. */
+    /**
+     * The nodes as the system tables list them now, with the cluster's name and partitioner; this
+     * state itself when they are as it has them (nodes are values: a refresh that finds nothing
+     * new rebuilds no token map).
+     */
     public ClusterState withNodes(String clusterName, String partitioner, Collection<Node> nodes) {
         Map<InetSocketAddress, Node> byAddress = new HashMap<>();
         for (Node n : nodes) byAddress.put(n.address(), n);
+        if (clusterName.equals(this.clusterName) && partitioner.equals(this.partitioner) && byAddress.equals(this.nodes)) {
+            return this;
+        }
         return new ClusterState(clusterName, partitioner, byAddress, keyspaces, null);
     }
 
-    /** The schema read now; the ring stays (only placement per keyspace is rebuilt). */
+    /** The schema read now; the ring stays (only placement per keyspace is rebuilt). This state itself when the schema is the same. */
     public ClusterState withKeyspaces(Map<String, KeyspaceMetadata> keyspaces) {
+        if (keyspaces.equals(this.keyspaces)) return this;
         return new ClusterState(clusterName, partitioner, nodes, keyspaces, tokenMap == null ? null : tokenMap.ring());
     }
 

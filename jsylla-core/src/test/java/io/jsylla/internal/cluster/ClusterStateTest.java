@@ -83,6 +83,18 @@ class ClusterStateTest {
     }
 
     @Test
+    void aRefreshThatFindsNothingNewKeepsTheState() {
+        ClusterState s = ring();
+        List<Node> same = List.of(node(B, "0"), node(A, "-6000000000000000000"), node(C, "6000000000000000000"));
+        assertThat(s.withNodes("test", MURMUR3, same)).isSameAs(s);
+        assertThat(s.withKeyspaces(Map.of("ks", keyspace("ks", 2)))).isSameAs(s);
+        assertThat(s.withNodes("renamed", MURMUR3, same)).isNotSameAs(s);
+        ClusterState moved = s.withNodes("test", MURMUR3, List.of(node(B, "1"), node(A, "-6000000000000000000"), node(C, "6000000000000000000")));
+        assertThat(moved).isNotSameAs(s);
+        assertThat(moved.tokenMap()).isNotSameAs(s.tokenMap());
+    }
+
+    @Test
     void aSchemaChangeKeepsTheRingAndRebuildsPlacement() {
         ClusterState before = ring();
         ClusterState after = before.withKeyspaces(Map.of("ks", keyspace("ks", 3), "other", keyspace("other", 1)));
