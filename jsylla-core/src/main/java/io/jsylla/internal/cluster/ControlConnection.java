@@ -23,7 +23,6 @@ import io.jsylla.internal.protocol.SchemaChangeEvent;
 import io.jsylla.internal.protocol.StatusChangeEvent;
 import io.jsylla.internal.protocol.TopologyChangeEvent;
 import io.jsylla.internal.protocol.Values;
-import io.jsylla.internal.result.Results;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,6 +58,7 @@ public final class ControlConnection {
     private final ConnectionFactory factory;
     private final Metadata metadata;
     private final NodeListener listener;
+    private final ResultReader results;
     private final EventExecutor scheduler;
     private final Executor admin;
     private final ReconnectionPolicy reconnectionPolicy;
@@ -77,7 +77,8 @@ public final class ControlConnection {
 
     public ControlConnection(ConnectionFactory factory, Metadata metadata, NodeListener listener,
                              EventExecutor scheduler, Executor admin, ReconnectionPolicy reconnectionPolicy,
-                             AddressTranslator translator) {
+                             AddressTranslator translator, ResultReader results) {
+        this.results = results;
         this.reconnectionPolicy = reconnectionPolicy;
         this.translator = translator;
         this.factory = factory;
@@ -167,8 +168,9 @@ public final class ControlConnection {
                 .thenCompose(resolved -> {
                     contactPoints = resolved;
                     List<InetSocketAddress> candidates = new ArrayList<>();
-                    for (Node n : metadata.nodes()) if (n.isUp()) candidates.add(n.address());
-                    for (Node n : metadata.nodes()) if (!n.isUp()) candidates.add(n.address());
+                    ClusterState state = metadata.state();
+                    for (Node n : state.nodes()) if (n.isUp()) candidates.add(n.address());
+                    for (Node n : state.nodes()) if (!n.isUp()) candidates.add(n.address());
                     for (InetSocketAddress p : resolved) if (!candidates.contains(p)) candidates.add(p);
                     return connectAny(candidates, new LinkedHashMap<>(), 0);
                 })
@@ -205,7 +207,7 @@ public final class ControlConnection {
         return c.send(q, System.nanoTime() + QUERY_TIMEOUT_NANOS).thenApply(frame -> {
             Response r = Responses.decode(frame);
             if (r instanceof ErrorResponse e) throw ServerErrors.toException(e, c.node());
-            return Results.of((Result) r, frame, c.node(), null);
+            return results.read((Result) r, frame, c.node());
         });
     }
 
@@ -231,30 +233,36 @@ public final class ControlConnection {
         });
     }
 
+    /**
+     * Publishes the nodes the system tables list, as one new state; then tells the listener which
+     * appeared and which left. A known node keeps whether it is up.
+     */
     private synchronized void applyNodes(InetSocketAddress controlNode, Row local, List<Row> peers) {
-        metadata.cluster(local.getString("cluster_name"), local.getString("partitioner"));
-        Map<InetSocketAddress, Node> old = metadata.nodeMap();
-        Map<InetSocketAddress, Node> next = new LinkedHashMap<>();
-        update(old, next, controlNode, local);
-        for (Row p : peers) {
-            InetSocketAddress addr = NodeRows.nativeAddress(p, controlNode.getPort());
-            if (addr != null) update(old, next, translator.translate(addr), p);
-        }
-        metadata.nodes(next);
-        for (Node n : next.values()) if (!old.containsKey(n.address())) listener.nodeAdded(n);
-        for (Node n : old.values()) if (!next.containsKey(n.address())) listener.nodeRemoved(n);
+        Metadata.Change change = metadata.update(s -> {
+            Map<InetSocketAddress, Node> next = new LinkedHashMap<>();
+            read(s, next, controlNode, local);
+            for (Row p : peers) {
+                InetSocketAddress addr = NodeRows.nativeAddress(p, controlNode.getPort());
+                if (addr != null) read(s, next, translator.translate(addr), p);
+            }
+            return s.withNodes(local.getString("cluster_name"), local.getString("partitioner"), next.values());
+        });
+        ClusterState before = change.before();
+        ClusterState after = change.after();
+        for (Node n : after.nodes()) if (before.node(n.address()) == null) listener.nodeAdded(n);
+        for (Node n : before.nodes()) if (after.node(n.address()) == null) listener.nodeRemoved(n);
     }
 
-    private void update(Map<InetSocketAddress, Node> old, Map<InetSocketAddress, Node> next, InetSocketAddress addr, Row r) {
-        Node n = old.containsKey(addr) ? old.get(addr) : metadata.newNode(addr);
-        NodeRows.apply(n, r);
-        next.put(addr, n);
+    private static void read(ClusterState s, Map<InetSocketAddress, Node> next, InetSocketAddress addr, Row r) {
+        Node known = s.node(addr);
+        next.put(addr, NodeRows.node(addr, r, known == null || known.isUp()));
     }
 
     /** Reads the schema (all keyspaces, or the configured ones), unless schema metadata is off. */
     public CompletableFuture<Void> refreshSchema() {
         if (connection == null || !schemaEnabled) return CompletableFuture.completedFuture(null);
-        return SchemaLoader.load(cql -> query(cql, List.of()), schemaKeyspaces).thenAccept(metadata::keyspaces);
+        return SchemaLoader.load(cql -> query(cql, List.of()), schemaKeyspaces)
+                .thenAccept(keyspaces -> metadata.update(s -> s.withKeyspaces(keyspaces)));
     }
 
     private void onEvent(Frame frame) {
@@ -284,9 +292,10 @@ public final class ControlConnection {
 
     /** Events carry the node's address; match it by IP when ports differ. */
     private Node findNode(InetSocketAddress address) {
-        Node n = metadata.node(address);
+        ClusterState state = metadata.state();
+        Node n = state.node(address);
         if (n != null) return n;
-        for (Node candidate : metadata.nodes()) {
+        for (Node candidate : state.nodes()) {
             if (candidate.address().getAddress() != null && candidate.address().getAddress().equals(address.getAddress())) {
                 return candidate;
             }

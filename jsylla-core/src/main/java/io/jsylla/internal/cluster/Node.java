@@ -1,74 +1,54 @@
 package io.jsylla.internal.cluster;
 
 import io.jsylla.NodeInfo;
-import io.jsylla.internal.pool.NodePool;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A node of the cluster and the driver's live state for it: where it is, what it runs, whether
- * it is up, and its connection pool. Fields change as the control connection learns more;
- * {@link #info()} takes an immutable snapshot.
+ * A node of the cluster as the driver last learned it: an immutable value. A change (a refresh of
+ * the system tables, up or down) makes a new node in a new {@link ClusterState}; within a session
+ * a node is identified by its {@link #address()}, so code that follows a node across states keys
+ * by address, never by the object. What is live about a node (its connections, the requests sent
+ * to it) is its pool's, in {@code internal.pool}.
  */
 public final class Node {
-    private final InetSocketAddress address;
-    private volatile UUID hostId;
-    private volatile String datacenter;
-    private volatile String rack;
-    private volatile String releaseVersion;
-    private volatile List<String> tokens = List.of();
-    private volatile UUID schemaVersion;
-    private volatile boolean up = true;
-    private volatile NodePool pool;
-    private volatile NodeInfo info;
-    private final LongAdder requests = new LongAdder();
-    private volatile io.jsylla.QueryResult emptyResult;
-    private final AtomicLong stateVersion;
+    private final NodeInfo info; // what users and policies see; made once, as the node cannot change
+    private final UUID schemaVersion;
 
-    /** @param stateVersion bumped on every change of any node, so views of all nodes know to rebuild */
-    public Node(InetSocketAddress address, AtomicLong stateVersion) {
-        this.address = address;
-        this.stateVersion = stateVersion;
-    }
-
-    private void changed() {
-        info = null;
-        stateVersion.incrementAndGet();
+    public Node(InetSocketAddress address, UUID hostId, String datacenter, String rack, String releaseVersion,
+                List<String> tokens, UUID schemaVersion, boolean up) {
+        // Shards come with shard awareness, which will put them in the cluster state.
+        this.info = new NodeInfo(Objects.requireNonNull(address, "address"), datacenter, rack, up, releaseVersion, hostId,
+                tokens, OptionalInt.empty());
+        this.schemaVersion = schemaVersion;
     }
 
     /** The CQL address the driver connects to; a node's identity within a session. */
     public InetSocketAddress address() {
-        return address;
-    }
-
-    void update(UUID hostId, String datacenter, String rack, String releaseVersion, List<String> tokens, UUID schemaVersion) {
-        this.hostId = hostId;
-        this.datacenter = datacenter;
-        this.rack = rack;
-        this.releaseVersion = releaseVersion;
-        this.tokens = List.copyOf(tokens);
-        this.schemaVersion = schemaVersion;
-        changed();
+        return info.address();
     }
 
     public UUID hostId() {
-        return hostId;
+        return info.hostId();
     }
 
     public String datacenter() {
-        return datacenter;
+        return info.datacenter();
     }
 
     public String rack() {
-        return rack;
+        return info.rack();
+    }
+
+    public String releaseVersion() {
+        return info.releaseVersion();
     }
 
     public List<String> tokens() {
-        return tokens;
+        return info.tokens();
     }
 
     public UUID schemaVersion() {
@@ -76,58 +56,32 @@ public final class Node {
     }
 
     public boolean isUp() {
-        return up;
+        return info.isUp();
     }
 
-    public void markUp(boolean up) {
-        if (this.up != up) {
-            this.up = up;
-            changed();
-        }
+    /** This node, up or down: itself when that is already so. */
+    public Node withUp(boolean up) {
+        if (up == isUp()) return this;
+        return new Node(address(), hostId(), datacenter(), rack(), releaseVersion(), tokens(), schemaVersion, up);
     }
 
-    public NodePool pool() {
-        return pool;
-    }
-
-    public void pool(NodePool pool) {
-        this.pool = pool;
-        changed();
-    }
-
-    /** Counts a message sent to this node. */
-    /**
-     * This node's answer to a request with nothing to report (no rows, warnings or tracing id):
-     * immutable, so made once and shared by every write the node coordinates.
-     */
-    public io.jsylla.QueryResult emptyResult(java.util.function.Function<InetSocketAddress, io.jsylla.QueryResult> make) {
-        io.jsylla.QueryResult r = emptyResult;
-        if (r == null) emptyResult = r = make.apply(address); // racy but idempotent
-        return r;
-    }
-
-    public void countRequest() {
-        requests.increment();
-    }
-
-    public long requestCount() {
-        return requests.sum();
-    }
-
-    /** An immutable snapshot, cached until the node changes. */
+    /** The public view of this node (the same instance every call). */
     public NodeInfo info() {
-        NodeInfo i = info;
-        if (i == null) {
-            NodePool p = pool;
-            i = new NodeInfo(address, datacenter, rack, up, releaseVersion, hostId, tokens,
-                    p == null ? OptionalInt.empty() : p.shardCount());
-            info = i;
-        }
-        return i;
+        return info;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Node n && info.equals(n.info) && Objects.equals(schemaVersion, n.schemaVersion);
+    }
+
+    @Override
+    public int hashCode() {
+        return info.hashCode() * 31 + Objects.hashCode(schemaVersion);
     }
 
     @Override
     public String toString() {
-        return address.getHostString() + ":" + address.getPort();
+        return address().getHostString() + ":" + address().getPort();
     }
 }

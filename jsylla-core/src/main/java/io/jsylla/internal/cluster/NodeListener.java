@@ -1,6 +1,9 @@
 package io.jsylla.internal.cluster;
 
-/** Told by the control connection how the set of nodes and their state change. */
+/**
+ * Told by the control connection how the set of nodes and their state change. Each call passes
+ * the node value of the moment: follow it by its address, which later states keep.
+ */
 public interface NodeListener {
     void nodeAdded(Node node);
 

@@ -3,8 +3,8 @@ package io.jsylla.internal.cluster;
 import io.jsylla.Row;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads a node out of a {@code system.local}, {@code system.peers} or {@code system.peers_v2} row. */
@@ -22,12 +22,12 @@ final class NodeRows {
         return new InetSocketAddress(addr, port == null ? defaultPort : port);
     }
 
-    static void apply(Node n, Row r) {
-        List<String> tokens = new ArrayList<>();
-        java.util.Set<String> set = column(r, "tokens", java.util.Set.class) == null ? java.util.Set.of() : r.getSet("tokens", String.class);
-        tokens.addAll(set);
-        n.update(column(r, "host_id", UUID.class), column(r, "data_center", String.class), column(r, "rack", String.class),
-                column(r, "release_version", String.class), tokens, column(r, "schema_version", UUID.class));
+    /** The node at {@code address} as the row describes it; {@code up}: what the driver knows of that. */
+    static Node node(InetSocketAddress address, Row r, boolean up) {
+        List<String> tokens = column(r, "tokens", Set.class) == null ? List.of() : List.copyOf(r.getSet("tokens", String.class));
+        return new Node(address, column(r, "host_id", UUID.class), column(r, "data_center", String.class),
+                column(r, "rack", String.class), column(r, "release_version", String.class), tokens,
+                column(r, "schema_version", UUID.class), up);
     }
 
     private static <T> T column(Row r, String name, Class<T> type) {

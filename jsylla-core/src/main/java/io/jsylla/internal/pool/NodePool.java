@@ -1,6 +1,5 @@
 package io.jsylla.internal.pool;
 
-import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.ConnectionFactory;
 import io.jsylla.internal.protocol.Query;
@@ -9,12 +8,13 @@ import io.jsylla.internal.protocol.Values;
 import io.jsylla.policies.ReconnectionPolicy;
 import io.jsylla.Consistency;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +23,23 @@ import org.slf4j.LoggerFactory;
  * The connections to one node: opened up front, replaced when they close (with exponential
  * backoff), switched together to the session's keyspace. A request takes the least busy one.
  * The array of connections is copy-on-write, so picking one takes no lock.
+ *
+ * <p>A pool knows its node by address only (the cluster's node values change; the address is
+ * the node's identity within a session), and holds what is live about the node: connections,
+ * the requests sent to it, and values a layer above keeps per node ({@link PoolLocal}).
  */
 public final class NodePool {
     private static final Logger log = LoggerFactory.getLogger(NodePool.class);
     private static final Connection[] NONE = new Connection[0];
 
-    private final Node node;
+    private static final Object[] NO_LOCALS = new Object[0];
+
+    private final InetSocketAddress address;
+    private final String name;
     private final ConnectionFactory factory;
     private final int size;
     private final EventExecutor scheduler;
-    private final BiConsumer<Node, Boolean> upDown;
+    private final BiConsumer<InetSocketAddress, Boolean> upDown;
     private final ReconnectionPolicy reconnection;
     private ReconnectionPolicy.Schedule schedule; // guarded by this; null between episodes
     private volatile Connection[] connections = NONE;
@@ -40,11 +47,17 @@ public final class NodePool {
     private volatile boolean closed;
     private boolean reconnectScheduled; // guarded by this
     private int opening; // guarded by this
+    private final LongAdder requests = new LongAdder();
+    volatile Object[] locals = NO_LOCALS; // PoolLocal values by slot; copy-on-write
 
-    /** @param upDown told when the pool gains its first connection (true) or loses its last (false) */
-    public NodePool(Node node, ConnectionFactory factory, int size, String keyspace, EventExecutor scheduler,
-                    ReconnectionPolicy reconnection, BiConsumer<Node, Boolean> upDown) {
-        this.node = node;
+    /**
+     * @param name   the node as logs name it
+     * @param upDown told, with the address, when the pool gains its first connection (true) or loses its last (false)
+     */
+    public NodePool(InetSocketAddress address, String name, ConnectionFactory factory, int size, String keyspace,
+                    EventExecutor scheduler, ReconnectionPolicy reconnection, BiConsumer<InetSocketAddress, Boolean> upDown) {
+        this.address = address;
+        this.name = name;
         this.reconnection = reconnection;
         this.factory = factory;
         this.size = size;
@@ -71,12 +84,12 @@ public final class NodePool {
 
     private CompletableFuture<Connection> open() {
         String ks = keyspace;
-        return factory.connect(node.address(), ks, List.of()).whenComplete((c, e) -> {
+        return factory.connect(address, ks, List.of()).whenComplete((c, e) -> {
             synchronized (this) {
                 opening--;
             }
             if (e != null) {
-                log.debug("{}: connection failed: {}", node, e.toString());
+                log.debug("{}: connection failed: {}", name, e.toString());
                 scheduleReconnect();
                 return;
             }
@@ -101,7 +114,7 @@ public final class NodePool {
             first = cur.length == 0;
             schedule = null;
         }
-        if (first) upDown.accept(node, true);
+        if (first) upDown.accept(address, true);
     }
 
     private void removed(Connection c) {
@@ -117,8 +130,8 @@ public final class NodePool {
             last = next.length == 0;
         }
         if (closed) return;
-        log.debug("{}: connection closed; {} left", node, connections.length);
-        if (last) upDown.accept(node, false);
+        log.debug("{}: connection closed; {} left", name, connections.length);
+        if (last) upDown.accept(address, false);
         scheduleReconnect();
     }
 
@@ -194,9 +207,24 @@ public final class NodePool {
         return n;
     }
 
-    /** Shards per node (ScyllaDB); empty until shard awareness knows. */
-    public OptionalInt shardCount() {
-        return OptionalInt.empty();
+    /** Counts a request sent to the node. */
+    public void countRequest() {
+        requests.increment();
+    }
+
+    /** Requests sent to the node since the pool was made. */
+    public long requestCount() {
+        return requests.sum();
+    }
+
+    /** The slot's value, set once: the first one set wins, so every caller shares one instance. */
+    synchronized Object setLocal(int slot, Object value) {
+        Object[] cur = locals;
+        if (slot < cur.length && cur[slot] != null) return cur[slot];
+        Object[] next = Arrays.copyOf(cur, Math.max(cur.length, slot + 1));
+        next[slot] = value;
+        locals = next;
+        return value;
     }
 
     /** Stops reconnecting; lets requests in flight finish, then closes. */
@@ -206,12 +234,13 @@ public final class NodePool {
                 .toArray(CompletableFuture[]::new));
     }
 
-    public Node node() {
-        return node;
+    /** The node's address: the pool's key, and its identity. */
+    public InetSocketAddress address() {
+        return address;
     }
 
     @Override
     public String toString() {
-        return "NodePool[" + node + ", " + connections.length + "/" + size + " open, " + inFlight() + " in flight]";
+        return "NodePool[" + name + ", " + connections.length + "/" + size + " open, " + inFlight() + " in flight]";
     }
 }

@@ -14,12 +14,11 @@ import io.jsylla.ServerErrorException;
 import io.jsylla.Statement;
 import io.jsylla.UnavailableException;
 import io.jsylla.WriteTimeoutException;
-import io.jsylla.internal.cluster.Metadata;
-import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.InFlightRequest;
 import io.jsylla.internal.connection.ServerErrors;
 import io.jsylla.internal.pool.NodePool;
+import io.jsylla.internal.pool.PoolRegistry;
 import io.jsylla.internal.protocol.ErrorResponse;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Request;
@@ -83,8 +82,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestExecution<T> extends Attempt<T> implements RequestInfo, TokenSource {
 
-    /** What every request of a session uses: the nodes, the policies' view of them, metrics and the timer. */
-    public record Services(Metadata metadata, ClusterView view, Listener listener, Timer timer) {}
+    /** What every request of a session uses: the nodes' pools by address, the policies' view of the nodes, metrics and the timer. */
+    public record Services(PoolRegistry pools, ClusterView view, Listener listener, Timer timer) {}
 
     /** What one request runs with, resolved from its statement, its execution profile and the session. */
     public interface Settings {
@@ -249,12 +248,11 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
     }
 
     /** The next node of the plan, or null when the plan is used up. */
-    Node nextNode() {
+    NodeInfo nextNode() {
         synchronized (this) {
             if (firstNode != null && !firstNodeTaken) {
                 firstNodeTaken = true;
-                Node n = services().metadata().node(firstNode.address());
-                if (n != null) return n;
+                return firstNode;
             }
             if (plan == null) {
                 try {
@@ -268,8 +266,7 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
             while (plan.hasNext()) {
                 NodeInfo next = plan.next();
                 if (firstNode != null && next.address().equals(firstNode.address())) continue; // tried first
-                Node n = services().metadata().node(next.address());
-                if (n != null) return n;
+                return next;
             }
             return null;
         }
@@ -278,7 +275,7 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
     // ---- 2. answers and errors: see Attempt below for one node's side
 
     /** @param now {@link System#nanoTime()} as the answer was read */
-    void succeed(Result result, Frame frame, Node node, long now) {
+    void succeed(Result result, Frame frame, NodePool node, long now) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
             long latency = now - startNanos();
             services().listener().ended(latency, null);
@@ -448,7 +445,8 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
  * request's: {@link #owner()}.
  */
 abstract class Attempt<T> extends InFlightRequest<T> {
-    private volatile Node node;
+    private volatile NodeInfo node; // the plan's node of the current send
+    private NodePool pool;          // its pool; written before node, and both before the send hands this to the connection
     private long sentNanos;
     /** Retries so far per kind of error ({@link #errorKind}): a byte each, in one int to keep the request small. */
     private int retries;
@@ -474,7 +472,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
     /** Sends to the next node that takes it; false (and this attempt ends) when none does. */
     final boolean sendToNext() {
         RequestExecution<?> r = owner();
-        Node n;
+        NodeInfo n;
         while ((n = r.nextNode()) != null) {
             if (sendTo(n)) return true;
         }
@@ -482,11 +480,15 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         return false;
     }
 
-    private boolean sendTo(Node n) {
+    private boolean sendTo(NodeInfo n) {
         RequestExecution<?> r = owner();
         if (r.isFinished()) return true;
-        NodePool pool = n.pool();
-        Connection c = pool == null ? null : pool.next();
+        NodePool pool = r.services().pools().get(n.address());
+        if (pool == null) {
+            r.recordError(n.address(), new ConnectionException(n.address(), "not a node of this session (no pool)", null));
+            return false;
+        }
+        Connection c = pool.next();
         if (c == null) {
             r.recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
             return false;
@@ -494,12 +496,13 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         // A request's first send happens as it starts: its start time saves a clock read.
         sentNanos = node == null && r == this ? r.startNanos() : System.nanoTime();
         reset(r.deadline());
+        this.pool = pool;
         node = n;
         if (!c.trySend(this)) {
             r.recordError(n.address(), new ConnectionException(n.address(), "connection busy (" + c.inFlight() + " in flight)", null));
             return false;
         }
-        n.countRequest();
+        pool.countRequest();
         return true;
     }
 
@@ -516,7 +519,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         if (answer instanceof Result res) {
             long now = System.nanoTime();
             report(null, now);
-            r.succeed(res, frame, node, now);
+            r.succeed(res, frame, pool, now);
         } else if (answer instanceof ErrorResponse e) {
             if (e.code() == ErrorResponse.UNPREPARED && !reprepared && repreparing()) return;
             onError(ServerErrors.toException(e, node.address()));
@@ -534,7 +537,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         CompletableFuture<Void> done = reprepare(owner(), connection(), deadline());
         if (done == null) return false;
         reprepared = true;
-        Node same = node;
+        NodeInfo same = node;
         done.whenComplete((x, err) -> {
             if (err != null) finalError(err);
             else if (!sendTo(same)) sendToNext();
@@ -590,7 +593,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
 
     private void report(Throwable error, long now) {
         try {
-            owner().settings().policies().loadBalancing().onRequestCompleted(node.info(), now - sentNanos, error);
+            owner().settings().policies().loadBalancing().onRequestCompleted(node, now - sentNanos, error);
         } catch (RuntimeException e) {
             // a policy's bookkeeping must not fail the request
         }

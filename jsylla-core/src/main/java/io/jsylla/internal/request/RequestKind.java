@@ -1,7 +1,7 @@
 package io.jsylla.internal.request;
 
-import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
+import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
@@ -31,7 +31,7 @@ public interface RequestKind<T> {
     }
 
     /** Completes {@code request} from a successful answer, at once or after more work. Runs on an event loop. */
-    void finish(RequestExecution<T> request, Result result, Frame frame, Node node);
+    void finish(RequestExecution<T> request, Result result, Frame frame, NodePool node);
 
     /**
      * Re-prepares what the request runs on a connection whose node answered UNPREPARED, within

@@ -2,9 +2,8 @@ package io.jsylla.internal.request;
 
 import io.jsylla.RequestTimeoutException;
 import io.jsylla.SessionMetrics;
-import io.jsylla.internal.cluster.Metadata;
-import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.pool.NodePool;
+import io.jsylla.internal.pool.PoolRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,7 +13,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 public final class SessionMetricsImpl implements SessionMetrics, RequestExecution.Listener {
     private static final long MAX_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
 
-    private final Metadata metadata;
+    private final PoolRegistry pools;
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
@@ -22,8 +21,8 @@ public final class SessionMetricsImpl implements SessionMetrics, RequestExecutio
     private final LongAdder speculative = new LongAdder();
     private final ConcurrentHistogram latency = new ConcurrentHistogram(MAX_MICROS, 3);
 
-    public SessionMetricsImpl(Metadata metadata) {
-        this.metadata = metadata;
+    public SessionMetricsImpl(PoolRegistry pools) {
+        this.pools = pools;
     }
 
     @Override
@@ -73,22 +72,19 @@ public final class SessionMetricsImpl implements SessionMetrics, RequestExecutio
 
     @Override
     public long requestsOn(InetSocketAddress address) {
-        Node n = metadata.node(address);
-        if (n == null) {
-            for (Node candidate : metadata.nodes()) {
-                if (candidate.address().getAddress().equals(address.getAddress())) n = candidate;
+        NodePool p = pools.get(address);
+        if (p == null) {
+            for (NodePool candidate : pools.all()) {
+                if (candidate.address().getAddress().equals(address.getAddress())) p = candidate;
             }
         }
-        return n == null ? 0 : n.requestCount();
+        return p == null ? 0 : p.requestCount();
     }
 
     @Override
     public int inFlight() {
         int total = 0;
-        for (Node n : metadata.nodes()) {
-            NodePool p = n.pool();
-            if (p != null) total += p.inFlight();
-        }
+        for (NodePool p : pools.all()) total += p.inFlight();
         return total;
     }
 

@@ -26,6 +26,8 @@ import io.jsylla.internal.cluster.NodeListener;
 import io.jsylla.internal.connection.ConnectionFactory;
 import io.jsylla.internal.connection.ConnectionOptions;
 import io.jsylla.internal.pool.NodePool;
+import io.jsylla.internal.pool.PoolLocal;
+import io.jsylla.internal.pool.PoolRegistry;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Result;
@@ -61,11 +63,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultSession implements Session, NodeListener, StatementRunner.SessionCore {
     private static final Logger log = LoggerFactory.getLogger(DefaultSession.class);
+    /** A write's answer from a node, when it says nothing but who coordinated: immutable, so one per node, kept with its pool. */
+    private static final PoolLocal<QueryResult> EMPTY_RESULT = new PoolLocal<>(Results::empty);
 
     private final SessionConfig config;
     private final SessionResources resources;
     private final ConnectionFactory factory;
     private final Metadata metadata = new Metadata();
+    private final PoolRegistry pools = new PoolRegistry();
     private final ControlConnection control;
     private final SessionClusterView view;
     private final PreparedCache prepared;
@@ -73,7 +78,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     private final StatementRunner runner = new StatementRunner(this);
     private final SchemaAgreement agreement;
     private final RequestExecution.Services services;
-    private final Map<Node, CompletableFuture<Void>> poolInits = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, CompletableFuture<Void>> poolInits = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile String keyspace;
@@ -84,13 +89,13 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         this.keyspace = config.keyspace();
         this.factory = new ConnectionFactory(resources.ioGroup, connectionOptions(config));
         this.control = new ControlConnection(factory, metadata, this, resources.scheduler(), resources.admin,
-                config.reconnectionPolicy(), config.addressTranslator());
+                config.reconnectionPolicy(), config.addressTranslator(), (r, frame, node) -> Results.of(r, frame, node, null));
         control.schemaOptions(config.schemaMetadata(), config.schemaKeyspaces());
         this.view = new SessionClusterView(metadata, config.localDatacenter());
         this.prepared = new PreparedCache(config.preparedCacheSize());
-        this.metrics = new SessionMetricsImpl(metadata);
-        this.agreement = new SchemaAgreement(metadata, resources.scheduler(), config.schemaAgreementTimeout());
-        this.services = new RequestExecution.Services(metadata, view, metrics, resources.timer);
+        this.metrics = new SessionMetricsImpl(pools);
+        this.agreement = new SchemaAgreement(metadata, pools, resources.scheduler(), config.schemaAgreementTimeout());
+        this.services = new RequestExecution.Services(pools, view, metrics, resources.timer);
     }
 
     public static CompletionStage<Session> connect(SessionConfig config) {
@@ -117,12 +122,13 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
         List<InetSocketAddress> contactPoints = config.contactPoints().stream().map(SessionConfig::parseContactPoint).toList();
         return control.init(contactPoints).thenCompose(x -> {
             String dc = config.localDatacenter();
+            io.jsylla.internal.cluster.ClusterState state = metadata.state();
             if (dc == null) {
-                Node controlNode = metadata.node(control.node());
+                Node controlNode = state.node(control.node());
                 view.localDatacenter(controlNode == null ? null : controlNode.datacenter());
-            } else if (metadata.nodes().stream().noneMatch(n -> dc.equals(n.datacenter()))) {
+            } else if (state.nodes().stream().noneMatch(n -> dc.equals(n.datacenter()))) {
                 throw new IllegalArgumentException("localDatacenter '" + dc + "' matches no node; the cluster's datacenters are "
-                        + metadata.nodes().stream().map(Node::datacenter).distinct().toList());
+                        + state.nodes().stream().map(Node::datacenter).distinct().toList());
             }
             config.loadBalancingPolicy().init(view);
             for (io.jsylla.ExecutionProfile p : config.profiles().values()) {
@@ -134,17 +140,17 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     /** Succeeds once every pool tried to open; fails only if no node could be reached. */
     private CompletableFuture<Void> waitForPools() {
-        Map<Node, CompletableFuture<Void>> inits = Map.copyOf(poolInits);
+        Map<InetSocketAddress, CompletableFuture<Void>> inits = Map.copyOf(poolInits);
         return CompletableFuture.allOf(inits.values().stream().map(f -> f.handle((x, e) -> null)).toArray(CompletableFuture[]::new))
                 .thenRun(() -> {
                     Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
                     boolean any = false;
-                    for (Map.Entry<Node, CompletableFuture<Void>> e : inits.entrySet()) {
+                    for (Map.Entry<InetSocketAddress, CompletableFuture<Void>> e : inits.entrySet()) {
                         try {
                             e.getValue().join();
                             any = true;
                         } catch (CompletionException ex) {
-                            errors.put(e.getKey().address(), ex.getCause());
+                            errors.put(e.getKey(), ex.getCause());
                         }
                     }
                     if (!any) throw new NoHostAvailableException("Cannot open a connection pool to any node", errors);
@@ -154,34 +160,36 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     // ---- NodeListener
 
+    // The control connection reports node values; pools follow them by address, and a pool's
+    // first and last connection mark its node up and down in the cluster state.
+
     @Override
     public void nodeAdded(Node node) {
         if (closed.get()) return;
-        NodePool pool = new NodePool(node, factory, config.poolSize(), keyspace, resources.scheduler(),
-                config.reconnectionPolicy(), (n, up) -> n.markUp(up));
-        node.pool(pool);
-        poolInits.put(node, pool.init());
+        NodePool pool = pools.add(node.address(), a -> new NodePool(a, node.toString(), factory, config.poolSize(), keyspace,
+                resources.scheduler(), config.reconnectionPolicy(), metadata::markUp));
+        if (pool == null) return;
+        poolInits.put(node.address(), pool.init());
         log.debug("Node added: {}", node);
     }
 
     @Override
     public void nodeRemoved(Node node) {
-        NodePool p = node.pool();
-        poolInits.remove(node);
-        if (p != null) p.close();
+        poolInits.remove(node.address());
+        pools.remove(node.address());
         log.info("Node removed: {}", node);
     }
 
     @Override
     public void nodeUp(Node node) {
-        NodePool p = node.pool();
+        NodePool p = pools.get(node.address());
         if (p != null) p.reconnectNow();
     }
 
     @Override
     public void nodeDown(Node node) {
-        NodePool p = node.pool();
-        if (p == null || p.openConnections() == 0) node.markUp(false);
+        NodePool p = pools.get(node.address());
+        if (p == null || p.openConnections() == 0) metadata.markUp(node.address(), false);
     }
 
     // ---- SessionCore
@@ -215,10 +223,10 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     }
 
     @Override
-    public void finish(Result r, Frame frame, Node node, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target) {
+    public void finish(Result r, Frame frame, NodePool node, List<ColumnSpec> knownColumns, CompletableFuture<QueryResult> target) {
         // A write's answer says nothing but who coordinated it: one shared result per node.
         QueryResult result = r == VoidResult.INSTANCE && frame.tracingId() == null && frame.warnings().isEmpty()
-                ? node.emptyResult(Results::empty) : Results.of(r, frame, node.address(), knownColumns);
+                ? EMPTY_RESULT.get(node) : Results.of(r, frame, node.address(), knownColumns);
         if (r instanceof SetKeyspaceResult set) {
             switchKeyspace(CqlIdentifiers.quote(set.keyspace())).whenComplete((x, e) -> target.complete(result));
         } else if (r instanceof SchemaChangeResult && config.awaitSchemaAgreementAfterChange()) {
@@ -237,11 +245,11 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     }
 
     @Override
-    public CompletableFuture<Void> prepareOnOtherNodes(String cql, Node except) {
+    public CompletableFuture<Void> prepareOnOtherNodes(String cql, NodePool except) {
         List<CompletableFuture<?>> all = new java.util.ArrayList<>();
         for (Node n : metadata.nodes()) {
-            NodePool p = n.pool();
-            io.jsylla.internal.connection.Connection c = n == except || p == null || !n.isUp() ? null : p.next();
+            NodePool p = pools.get(n.address());
+            io.jsylla.internal.connection.Connection c = p == except || p == null || !n.isUp() ? null : p.next();
             long deadline = System.nanoTime() + config.requestTimeout().toNanos();
             if (c != null) all.add(c.send(new io.jsylla.internal.protocol.Prepare(cql, null), deadline).handle((x, e) -> null));
         }
@@ -250,8 +258,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     private CompletableFuture<Void> switchKeyspace(String quoted) {
         keyspace = quoted;
-        return CompletableFuture.allOf(metadata.nodes().stream().map(Node::pool).filter(p -> p != null)
-                .map(p -> p.useKeyspace(quoted)).toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(pools.all().stream().map(p -> p.useKeyspace(quoted)).toArray(CompletableFuture[]::new));
     }
 
     // ---- executing
@@ -387,7 +394,7 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
 
     @Override
     public ClusterData getClusterData() {
-        return metadata.snapshot();
+        return metadata.state(); // immutable: the snapshot is the state itself
     }
 
     @Override
@@ -405,10 +412,9 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     @Override
     public CompletionStage<Void> closeAsync() {
         if (!closed.compareAndSet(false, true)) return closeFuture;
-        CompletableFuture<Void> pools = CompletableFuture.allOf(metadata.nodes().stream().map(Node::pool)
-                .filter(p -> p != null).map(NodePool::close).toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> poolsClosed = pools.closeAll();
         control.close()
-                .thenCompose(x -> pools)
+                .thenCompose(x -> poolsClosed)
                 .completeOnTimeout(null, config.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)
                 .handle((x, e) -> null)
                 .thenCompose(x -> resources.close())

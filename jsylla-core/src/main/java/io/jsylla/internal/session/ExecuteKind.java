@@ -2,7 +2,7 @@ package io.jsylla.internal.session;
 
 import io.jsylla.ColumnSpec;
 import io.jsylla.QueryResult;
-import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.protocol.Execute;
 import io.jsylla.internal.protocol.Frame;
@@ -49,7 +49,7 @@ final class ExecuteKind implements RequestKind<QueryResult> {
     }
 
     @Override
-    public void finish(RequestExecution<QueryResult> r, Result result, Frame frame, Node node) {
+    public void finish(RequestExecution<QueryResult> r, Result result, Frame frame, NodePool node) {
         Prepared.Shape shape = shape(r);
         if (result instanceof RowsResult rows && rows.metadata().metadataChanged()) {
             shape.statement().shape(rows.metadata().newMetadataId(), Results.columns(rows.metadata().columns()), null);

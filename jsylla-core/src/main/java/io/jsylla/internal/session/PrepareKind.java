@@ -4,7 +4,7 @@ import io.jsylla.ColumnSpec;
 import io.jsylla.PreparedStatement;
 import io.jsylla.ProtocolException;
 import io.jsylla.StatementOptions;
-import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Prepare;
 import io.jsylla.internal.protocol.PreparedResult;
@@ -32,7 +32,7 @@ final class PrepareKind implements RequestKind<PreparedStatement> {
     }
 
     @Override
-    public void finish(RequestExecution<PreparedStatement> r, Result result, Frame frame, Node node) {
+    public void finish(RequestExecution<PreparedStatement> r, Result result, Frame frame, NodePool node) {
         if (!(result instanceof PreparedResult p)) {
             throw new ProtocolException(node.address(), "PREPARE answered with " + result.getClass().getSimpleName());
         }

@@ -1,7 +1,7 @@
 package io.jsylla.internal.session;
 
 import io.jsylla.QueryResult;
-import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Result;
@@ -27,7 +27,7 @@ final class QueryKind implements RequestKind<QueryResult> {
     }
 
     @Override
-    public void finish(RequestExecution<QueryResult> r, Result result, Frame frame, Node node) {
+    public void finish(RequestExecution<QueryResult> r, Result result, Frame frame, NodePool node) {
         core.finish(result, frame, node, null, r);
     }
 

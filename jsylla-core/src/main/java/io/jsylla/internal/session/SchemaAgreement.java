@@ -8,6 +8,7 @@ import io.jsylla.internal.cluster.Node;
 import io.jsylla.internal.connection.Connection;
 import io.jsylla.internal.connection.ServerErrors;
 import io.jsylla.internal.pool.NodePool;
+import io.jsylla.internal.pool.PoolRegistry;
 import io.jsylla.internal.protocol.ErrorResponse;
 import io.jsylla.internal.protocol.Query;
 import io.jsylla.internal.protocol.QueryParameters;
@@ -38,11 +39,13 @@ final class SchemaAgreement {
     private static final String LOCAL_VERSION = "SELECT schema_version FROM system.local WHERE key = 'local'";
 
     private final Metadata metadata;
+    private final PoolRegistry pools;
     private final EventExecutor scheduler;
     private final Duration timeout;
 
-    SchemaAgreement(Metadata metadata, EventExecutor scheduler, Duration timeout) {
+    SchemaAgreement(Metadata metadata, PoolRegistry pools, EventExecutor scheduler, Duration timeout) {
         this.metadata = metadata;
+        this.pools = pools;
         this.scheduler = scheduler;
         this.timeout = timeout;
     }
@@ -57,7 +60,7 @@ final class SchemaAgreement {
     CompletableFuture<Optional<UUID>> check() {
         List<CompletableFuture<UUID>> versions = new ArrayList<>();
         for (Node n : metadata.nodes()) {
-            NodePool pool = n.pool();
+            NodePool pool = pools.get(n.address());
             Connection c = pool == null || !n.isUp() ? null : pool.next();
             if (c != null) versions.add(version(c));
         }

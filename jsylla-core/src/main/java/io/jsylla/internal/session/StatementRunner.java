@@ -272,12 +272,12 @@ final class StatementRunner {
         <T> CompletableFuture<T> run(RequestExecution<T> execution);
 
         /** Completes {@code target} with the query result an answer makes, after what the answer calls for (USE, schema changes). */
-        void finish(Result result, Frame frame, io.jsylla.internal.cluster.Node node, List<ColumnSpec> knownColumns,
+        void finish(Result result, Frame frame, io.jsylla.internal.pool.NodePool node, List<ColumnSpec> knownColumns,
                     CompletableFuture<QueryResult> target);
 
         QueryResult emptyResult();
 
         /** Prepares on one connection of every other up node; failures are ignored (a later UNPREPARED re-prepares). */
-        CompletableFuture<Void> prepareOnOtherNodes(String cql, io.jsylla.internal.cluster.Node except);
+        CompletableFuture<Void> prepareOnOtherNodes(String cql, io.jsylla.internal.pool.NodePool except);
     }
 }
