@@ -9,7 +9,7 @@ import io.jsylla.PagingState;
 import io.jsylla.PreparedStatement;
 import io.jsylla.QueryResult;
 import io.jsylla.StatementOptions;
-import io.jsylla.internal.cluster.Node;
+import io.jsylla.internal.pool.NodePool;
 import io.jsylla.internal.protocol.Execute;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.ProtocolVersion;
@@ -203,7 +203,7 @@ class ExecuteRequestTest {
         }
 
         @Override
-        public void finish(Result result, Frame frame, Node node, List<ColumnSpec> knownColumns,
+        public void finish(Result result, Frame frame, NodePool node, List<ColumnSpec> knownColumns,
                            CompletableFuture<QueryResult> target) {
             throw new AssertionError("not needed");
         }
@@ -214,7 +214,7 @@ class ExecuteRequestTest {
         }
 
         @Override
-        public CompletableFuture<Void> prepareOnOtherNodes(String cql, Node except) {
+        public CompletableFuture<Void> prepareOnOtherNodes(String cql, NodePool except) {
             throw new AssertionError("not needed");
         }
     }
