@@ -1,6 +1,9 @@
 /**
- * The session: {@code DefaultSession} implements the public API over the internal layers, and
- * {@code StatementRunner} turns each statement kind into a protocol message for the execution
- * core. Blocking API forms go through {@code Blocking}, which refuses to wait on I/O threads.
+ * The session: {@code DefaultSession} implements the public API over the internal layers;
+ * {@code StatementRunner} turns each API call into one immutable message and one request of the
+ * execution core, of the kind that reads its answer ({@code ExecuteKind}, {@code QueryKind},
+ * {@code PrepareKind}). Prepared statements' state lives here ({@code Prepared}, behind the
+ * public types' implementations {@code DefaultPreparedStatement} and
+ * {@code DefaultBoundStatement}), with the cache of statements prepared transparently.
  */
 package io.jsylla.internal.session;
