@@ -1,6 +1,7 @@
 package io.jsylla;
 
 import io.jsylla.internal.session.DefaultSession;
+import io.jsylla.internal.pool.ShardAwareness;
 import io.jsylla.internal.session.SessionConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,6 +34,10 @@ public final class SessionBuilder {
     private Duration connectionTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(12);
     private int poolSize = 1;
+    private boolean shardAwareness = ShardAwareness.DEFAULT.enabled();
+    private java.net.InetAddress localAddress;
+    private int localPortLow = ShardAwareness.DEFAULT.portLow();
+    private int localPortHigh = ShardAwareness.DEFAULT.portHigh();
     private AuthProvider authProvider;
     private Compression compression = Compression.NONE;
     private boolean tcpNodelay = true;
@@ -110,6 +115,42 @@ public final class SessionBuilder {
     public SessionBuilder poolSize(int size) {
         if (size < 1) throw new IllegalArgumentException("poolSize must be at least 1: " + size);
         this.poolSize = size;
+        return this;
+    }
+
+    /**
+     * Whether to use ScyllaDB's shards (on by default; Cassandra has none, and nothing changes
+     * there): {@link #poolSize} connections per shard of each node, opened through the node's
+     * shard-aware port when it has one, and each request sent on a connection of the shard that
+     * owns its token. Off, a ScyllaDB node is used like a Cassandra node.
+     */
+    public SessionBuilder shardAwareness(boolean on) {
+        this.shardAwareness = on;
+        return this;
+    }
+
+    /**
+     * The local ports connections to ScyllaDB's shard-aware port are made from: the node gives a
+     * connection the shard {@code port % shards}, so the driver picks ports in the range to reach
+     * each shard, moving on when one is taken. Default 49152-65535; within 1024-65535.
+     */
+    public SessionBuilder localPortRange(int low, int high) {
+        if (low < 1024 || high > 65535 || low > high) {
+            throw new IllegalArgumentException("localPortRange(" + low + ", " + high
+                    + "): the ports must lie within 1024-65535, low <= high");
+        }
+        if (high - low < 63) {
+            throw new IllegalArgumentException("localPortRange(" + low + ", " + high + "): " + (high - low + 1)
+                    + " ports are too few to reach every shard of a large node; give at least 64");
+        }
+        this.localPortLow = low;
+        this.localPortHigh = high;
+        return this;
+    }
+
+    /** The local address connections are made from (default: any), e.g. to pick a network interface. */
+    public SessionBuilder localAddress(java.net.InetAddress address) {
+        this.localAddress = java.util.Objects.requireNonNull(address, "localAddress");
         return this;
     }
 
@@ -307,7 +348,8 @@ public final class SessionBuilder {
                 loadBalancingPolicy != null ? loadBalancingPolicy : DefaultLoadBalancingPolicy.builder().build(),
                 retryPolicy != null ? retryPolicy : RetryPolicies.defaultPolicy(), speculativeExecutionPolicy,
                 reconnectionPolicy, timestampGenerator != null ? timestampGenerator : TimestampGenerators.monotonic(),
-                addressTranslator, schemaMetadata, Set.copyOf(schemaKeyspaces)));
+                addressTranslator, schemaMetadata, Set.copyOf(schemaKeyspaces),
+                new ShardAwareness(shardAwareness, localAddress, localPortLow, localPortHigh)));
     }
 
     private static Duration positive(Duration d, String option) {

@@ -113,6 +113,15 @@ public final class ClusterState implements ClusterData {
         return new ClusterState(clusterName, partitioner, next, keyspaces, null);
     }
 
+    /** The node at this address with a shard count; this state itself when nothing changes. Shards move no token. */
+    public ClusterState withNodeShards(InetSocketAddress address, java.util.OptionalInt shards) {
+        Node n = nodes.get(address);
+        if (n == null || n.shards().equals(shards)) return this;
+        Map<InetSocketAddress, Node> next = new HashMap<>(nodes);
+        next.put(address, n.withShards(shards));
+        return new ClusterState(clusterName, partitioner, next, keyspaces, null);
+    }
+
     // ---- reading
 
     public Node node(InetSocketAddress address) {

@@ -255,7 +255,8 @@ public final class ControlConnection {
 
     private static void read(ClusterState s, Map<InetSocketAddress, Node> next, InetSocketAddress addr, Row r) {
         Node known = s.node(addr);
-        next.put(addr, NodeRows.node(addr, r, known == null || known.isUp()));
+        Node fresh = NodeRows.node(addr, r, known == null || known.isUp());
+        next.put(addr, known == null ? fresh : fresh.withShards(known.shards())); // shards are learned by the pools, not read from rows
     }
 
     /** Reads the schema (all keyspaces, or the configured ones), unless schema metadata is off. */

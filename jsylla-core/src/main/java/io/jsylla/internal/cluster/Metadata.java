@@ -34,6 +34,11 @@ public final class Metadata {
         update(s -> s.withNodeUp(address, up));
     }
 
+    /** Records the shard count a node's connections said (nothing when unknown or already so). */
+    public void shards(InetSocketAddress address, java.util.OptionalInt shards) {
+        update(s -> s.withNodeShards(address, shards));
+    }
+
     /** The node at this address in the current state, or null. */
     public Node node(InetSocketAddress address) {
         return state.node(address);

@@ -20,9 +20,14 @@ public final class Node {
 
     public Node(InetSocketAddress address, UUID hostId, String datacenter, String rack, String releaseVersion,
                 List<String> tokens, UUID schemaVersion, boolean up) {
-        // Shards come with shard awareness, which will put them in the cluster state.
+        this(address, hostId, datacenter, rack, releaseVersion, tokens, schemaVersion, up, OptionalInt.empty());
+    }
+
+    /** @param shards the node's shard count (ScyllaDB), as its connections said it; empty before, and on Cassandra */
+    public Node(InetSocketAddress address, UUID hostId, String datacenter, String rack, String releaseVersion,
+                List<String> tokens, UUID schemaVersion, boolean up, OptionalInt shards) {
         this.info = new NodeInfo(Objects.requireNonNull(address, "address"), datacenter, rack, up, releaseVersion, hostId,
-                tokens, OptionalInt.empty());
+                tokens, shards);
         this.schemaVersion = schemaVersion;
     }
 
@@ -62,7 +67,18 @@ public final class Node {
     /** This node, up or down: itself when that is already so. */
     public Node withUp(boolean up) {
         if (up == isUp()) return this;
-        return new Node(address(), hostId(), datacenter(), rack(), releaseVersion(), tokens(), schemaVersion, up);
+        return new Node(address(), hostId(), datacenter(), rack(), releaseVersion(), tokens(), schemaVersion, up, shards());
+    }
+
+    /** The node's shard count as its connections said it; empty before, and on Cassandra. */
+    public OptionalInt shards() {
+        return info.shardCount();
+    }
+
+    /** This node with a shard count: itself when that is already so. */
+    public Node withShards(OptionalInt shards) {
+        if (shards.equals(shards())) return this;
+        return new Node(address(), hostId(), datacenter(), rack(), releaseVersion(), tokens(), schemaVersion, isUp(), shards);
     }
 
     /** The public view of this node (the same instance every call). */

@@ -24,7 +24,9 @@ import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Result;
+import io.jsylla.internal.routing.Murmur3Partitioner;
 import io.jsylla.internal.routing.Partitioner;
+import io.jsylla.internal.routing.Sharding;
 import io.jsylla.internal.routing.Token;
 import io.jsylla.internal.routing.TokenSource;
 import io.jsylla.policies.ClusterView;
@@ -488,7 +490,8 @@ abstract class Attempt<T> extends InFlightRequest<T> {
             r.recordError(n.address(), new ConnectionException(n.address(), "not a node of this session (no pool)", null));
             return false;
         }
-        Connection c = pool.next();
+        Sharding sharding = pool.sharding();
+        Connection c = sharding == null ? pool.next() : pool.next(shardOf(r, sharding));
         if (c == null) {
             r.recordError(n.address(), new ConnectionException(n.address(), n.isUp() ? "no open connection" : "node is down", null));
             return false;
@@ -504,6 +507,12 @@ abstract class Attempt<T> extends InFlightRequest<T> {
         }
         pool.countRequest();
         return true;
+    }
+
+    /** The shard of a ScyllaDB node that owns the request's token, or -1 when the request has none. */
+    private static int shardOf(RequestExecution<?> r, Sharding sharding) {
+        Token token = r.token(Murmur3Partitioner.INSTANCE); // ScyllaDB shards Murmur3 tokens only
+        return token == null ? -1 : sharding.shardOf(token);
     }
 
     @Override

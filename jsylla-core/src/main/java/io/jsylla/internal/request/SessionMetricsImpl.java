@@ -72,13 +72,38 @@ public final class SessionMetricsImpl implements SessionMetrics, RequestExecutio
 
     @Override
     public long requestsOn(InetSocketAddress address) {
+        NodePool p = pool(address);
+        return p == null ? 0 : p.requestCount();
+    }
+
+    /** The pool of a node by its address, or by its host when the port was left out. */
+    private NodePool pool(InetSocketAddress address) {
         NodePool p = pools.get(address);
         if (p == null) {
             for (NodePool candidate : pools.all()) {
                 if (candidate.address().getAddress().equals(address.getAddress())) p = candidate;
             }
         }
-        return p == null ? 0 : p.requestCount();
+        return p;
+    }
+
+    @Override
+    public java.util.List<Integer> connectionsPerShard(InetSocketAddress node) {
+        NodePool p = pool(node);
+        return p == null ? java.util.List.of() : java.util.Arrays.stream(p.connectionsPerShard()).boxed().toList();
+    }
+
+    @Override
+    public java.util.List<Long> requestsPerShard(InetSocketAddress node) {
+        NodePool p = pool(node);
+        return p == null ? java.util.List.of() : java.util.Arrays.stream(p.requestsPerShard()).boxed().toList();
+    }
+
+    @Override
+    public long requestsToOtherShard() {
+        long n = 0;
+        for (NodePool p : pools.all()) n += p.requestsToOtherShard();
+        return n;
     }
 
     @Override

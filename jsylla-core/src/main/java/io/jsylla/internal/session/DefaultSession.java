@@ -167,7 +167,17 @@ public final class DefaultSession implements Session, NodeListener, StatementRun
     public void nodeAdded(Node node) {
         if (closed.get()) return;
         NodePool pool = pools.add(node.address(), a -> new NodePool(a, node.toString(), factory, config.poolSize(), keyspace,
-                resources.scheduler(), config.reconnectionPolicy(), metadata::markUp));
+                resources.scheduler(), config.reconnectionPolicy(), new io.jsylla.internal.pool.PoolListener() {
+                    @Override
+                    public void up(InetSocketAddress node, boolean up) {
+                        metadata.markUp(node, up);
+                    }
+
+                    @Override
+                    public void shards(InetSocketAddress node, java.util.OptionalInt shards) {
+                        metadata.shards(node, shards);
+                    }
+                }, config.shardAwareness()));
         if (pool == null) return;
         poolInits.put(node.address(), pool.init());
         log.debug("Node added: {}", node);

@@ -29,7 +29,8 @@ public record SessionConfig(List<String> contactPoints, String keyspace, Duratio
                             LoadBalancingPolicy loadBalancingPolicy, RetryPolicy retryPolicy,
                             SpeculativeExecutionPolicy speculativeExecutionPolicy, ReconnectionPolicy reconnectionPolicy,
                             TimestampGenerator timestampGenerator, AddressTranslator addressTranslator,
-                            boolean schemaMetadata, Set<String> schemaKeyspaces) {
+                            boolean schemaMetadata, Set<String> schemaKeyspaces,
+                            io.jsylla.internal.pool.ShardAwareness shardAwareness) {
 
     public static final int DEFAULT_PORT = 9042;
 

@@ -12,7 +12,7 @@ class PoolRegistryTest {
 
     /** A pool that never connects: made but not initialized. */
     private static NodePool pool(InetSocketAddress a) {
-        return new NodePool(a, a.toString(), null, 1, null, null, null, (x, up) -> {});
+        return new NodePool(a, a.toString(), null, 1, null, null, null, (x, up) -> {}, io.jsylla.internal.pool.ShardAwareness.DEFAULT);
     }
 
     @Test

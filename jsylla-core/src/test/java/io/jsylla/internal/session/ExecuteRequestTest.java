@@ -162,7 +162,7 @@ class ExecuteRequestTest {
                 Compression.NONE, true, null, null, null, Consistency.LOCAL_ONE, Consistency.SERIAL, 5000,
                 Duration.ofSeconds(30), Duration.ofSeconds(60), 1024, 1000, Duration.ofSeconds(10), true, null, true, 1,
                 Map.of(), DefaultLoadBalancingPolicy.builder().build(), RetryPolicies.defaultPolicy(), null, null,
-                TimestampGenerators.monotonic(), null, true, Set.of());
+                TimestampGenerators.monotonic(), null, true, Set.of(), io.jsylla.internal.pool.ShardAwareness.DEFAULT);
     }
 
     /** The session side a request needs before it starts: requests are made, never started. */

@@ -225,6 +225,14 @@ public final class SimulatedNode implements AutoCloseable {
         return shardAware.isOpen();
     }
 
+    /**
+     * Closes every open connection, client and upstream, while the ports stay open: what clients
+     * see of a node restart (after {@link #shards(int)}, of a restart on other hardware).
+     */
+    public void dropConnections() {
+        connections.close().syncUninterruptibly();
+    }
+
     @Override
     public void close() {
         regular.close().syncUninterruptibly();
