@@ -119,7 +119,7 @@ public record ShardSimulatorProcess(long pid, String host, int port, int shardAw
         Path dir = directory.toAbsolutePath().normalize();
         Path log = dir.resolve("logs").resolve("shard-simulator.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-D" + MARKER_PROPERTY + "=" + dir, "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "-D" + MARKER_PROPERTY + "=" + dir, "-cp", absoluteClasspath(),
                 ShardSimulatorMain.class.getName(), "--directory", dir.toString(),
                 "--upstream", upstream.getHostString() + ":" + upstream.getPort(), "--upstream-pid", Long.toString(upstreamPid),
                 "--port", Integer.toString(options.port()), "--shard-aware-port", Integer.toString(options.shardAwarePort()),
@@ -145,6 +145,15 @@ public record ShardSimulatorProcess(long pid, String host, int port, int shardAw
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted starting the shard simulator", e);
         }
+    }
+
+    /** This JVM's classpath, each entry made absolute: the simulator runs in the node's folder. */
+    private static String absoluteClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.isEmpty()) entries.add(Path.of(e).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String tail(Path log) {
