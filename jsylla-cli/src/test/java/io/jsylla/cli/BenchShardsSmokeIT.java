@@ -56,8 +56,9 @@ class BenchShardsSmokeIT {
             assertThat(r.errors()).as(r.driver() + ": " + r.firstError()).isZero();
             ShardCounts s = r.shards();
             assertThat(s).as(r.driver()).isNotNull();
-            // Every measured operation is one prepared EXECUTE the simulator routes.
-            assertThat(s.routed()).as(r.driver()).isBetween(2000L, 2000L + 32);
+            // Every measured operation is one prepared EXECUTE the simulator routes; the orchestrator reads the
+            // counts as it reads the worker's "measure" line, when the first window may be on its way already.
+            assertThat(s.routed()).as(r.driver()).isBetween(1800L, 2000L + 2 * 32);
             assertThat(s.shardMisses()).as(r.driver()).isBetween(0L, s.routed());
             assertThat(s.nonReplica()).as(r.driver() + ": one node replicates everything").isZero();
             assertThat(s.connectionsPerShard()).hasSize(1);
