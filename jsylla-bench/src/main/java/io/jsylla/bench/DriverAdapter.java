@@ -24,6 +24,13 @@ public interface DriverAdapter extends AutoCloseable {
      */
     void connect(String contactPoint, String localDatacenter) throws Exception;
 
+    /**
+     * Called before {@link #connect} when the nodes are (simulated) ScyllaDB nodes with this many
+     * shards each, for a driver whose pool must be sized per shard to fill every shard. The
+     * default ignores it: the pool stays at {@link BenchSchema#CONNECTIONS_PER_NODE}.
+     */
+    default void shardsPerNode(int shards) {}
+
     /** Creates keyspace {@code bench} and table {@code bench.kv} when missing. */
     void createSchema() throws Exception;
 

@@ -12,7 +12,10 @@ public enum Metric {
     MAX("max latency µs", "maxMicros", RunResult::maxMicros, "%,.0f"),
     CPU("CPU µs/op", "cpuMicrosPerOp", RunResult::cpuMicrosPerOp, "%,.1f"),
     ALLOCATION("bytes allocated/op", "bytesPerOp", RunResult::bytesPerOp, "%,.0f"),
-    CONNECT("connect-to-ready ms", "connectMillis", RunResult::connectMillis, "%,.0f");
+    CONNECT("connect-to-ready ms", "connectMillis", RunResult::connectMillis, "%,.0f"),
+    // Behind the shard simulator only: per 100 routed EXECUTEs of the measured phase.
+    SHARD_MISSES("shard misses %", "shardMissRate", r -> r.shards() == null ? Double.NaN : 100 * r.shards().missRate(), "%,.1f"),
+    NON_REPLICA("non-replica coordinator %", "nonReplicaRate", r -> r.shards() == null ? Double.NaN : 100 * r.shards().nonReplicaRate(), "%,.1f");
 
     private final String label;
     private final String key;
@@ -24,6 +27,11 @@ public enum Metric {
         this.key = key;
         this.reader = reader;
         this.format = format;
+    }
+
+    /** Whether the figure exists only behind the shard simulator. */
+    public boolean sharded() {
+        return this == SHARD_MISSES || this == NON_REPLICA;
     }
 
     public String label() {

@@ -44,6 +44,16 @@ public record Report(List<Driver> drivers, List<RunResult> runs, Map<String, Obj
         return targets;
     }
 
+    /** Whether the runs went through the shard simulator. */
+    public boolean sharded() {
+        return runs.stream().anyMatch(r -> r.shards() != null);
+    }
+
+    /** The figures this report has: the shard figures only behind the simulator. */
+    public List<Metric> metrics() {
+        return java.util.Arrays.stream(Metric.values()).filter(m -> sharded() || !m.sharded()).toList();
+    }
+
     public List<RunResult> runsOf(Driver d) {
         return runs.stream().filter(r -> r.driver().equals(d.label())).toList();
     }
@@ -84,7 +94,7 @@ public record Report(List<Driver> drivers, List<RunResult> runs, Map<String, Obj
             Map<String, Object> dr = new LinkedHashMap<>();
             dm.put("version", version(d));
             dm.put("errors", errors(d));
-            for (Metric metric : Metric.values()) {
+            for (Metric metric : metrics()) {
                 dm.put(metric.key(), median(d, metric));
                 dr.put(metric.key(), ratioToJsylla(d, metric));
             }

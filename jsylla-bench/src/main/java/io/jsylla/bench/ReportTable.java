@@ -19,7 +19,7 @@ public final class ReportTable {
         header[0] = "median of " + rounds(report) + " round(s)";
         for (int i = 0; i < drivers.size(); i++) header[i + 1] = drivers.get(i).label();
         rows.add(header);
-        for (Metric m : Metric.values()) {
+        for (Metric m : report.metrics()) {
             String[] row = new String[drivers.size() + 1];
             row[0] = m.label();
             for (int i = 0; i < drivers.size(); i++) {
@@ -42,6 +42,7 @@ public final class ReportTable {
         appendAligned(rows, out);
         out.append('\n');
         for (Driver d : drivers) out.append(String.format(Locale.ROOT, "%-7s %s%n", d.label(), report.version(d)));
+        if (report.sharded()) appendConnections(report, out);
         if (drivers.contains(Driver.APACHE)) appendTargets(report, out);
         for (RunResult r : report.runs()) {
             if (r.firstError() != null) {
@@ -49,6 +50,16 @@ public final class ReportTable {
             }
         }
         return out.toString();
+    }
+
+    /** Each run's pool as the simulator saw it when measuring began: what a shard-aware driver fills. */
+    private static void appendConnections(Report report, StringBuilder out) {
+        out.append("\nConnections per shard when measuring began (node shard=connections):\n");
+        for (RunResult r : report.runs()) {
+            if (r.shards() == null) continue;
+            out.append(String.format(Locale.ROOT, "  %-7s round %d: %s   (%,d routed, %,d shard misses, %,d non-replica)%n", r.driver(),
+                    r.round(), r.shards().describeConnections(), r.shards().routed(), r.shards().shardMisses(), r.shards().nonReplica()));
+        }
     }
 
     private static void appendTargets(Report report, StringBuilder out) {

@@ -5,12 +5,27 @@ import java.util.Map;
 
 /**
  * What one worker measured in one run (the measured phase only, warm-up excluded). Latencies in
- * microseconds; {@code firstError} is null when no operation failed.
+ * microseconds; {@code firstError} is null when no operation failed; {@code shards} is what the
+ * shard simulator counted over the run (the orchestrator adds it), null without the simulator.
  */
 public record RunResult(String driver, String version, String workload, String mode, int round, long ops, long errors,
                         String firstError, long rows, double seconds, double opsPerSecond, double p50Micros,
                         double p99Micros, double p999Micros, double maxMicros, double cpuMicrosPerOp,
-                        double bytesPerOp, double connectMillis) {
+                        double bytesPerOp, double connectMillis, ShardCounts shards) {
+
+    /** A run without the shard simulator. */
+    public RunResult(String driver, String version, String workload, String mode, int round, long ops, long errors,
+                     String firstError, long rows, double seconds, double opsPerSecond, double p50Micros,
+                     double p99Micros, double p999Micros, double maxMicros, double cpuMicrosPerOp,
+                     double bytesPerOp, double connectMillis) {
+        this(driver, version, workload, mode, round, ops, errors, firstError, rows, seconds, opsPerSecond, p50Micros,
+                p99Micros, p999Micros, maxMicros, cpuMicrosPerOp, bytesPerOp, connectMillis, null);
+    }
+
+    public RunResult withShards(ShardCounts counts) {
+        return new RunResult(driver, version, workload, mode, round, ops, errors, firstError, rows, seconds, opsPerSecond,
+                p50Micros, p99Micros, p999Micros, maxMicros, cpuMicrosPerOp, bytesPerOp, connectMillis, counts);
+    }
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -32,6 +47,7 @@ public record RunResult(String driver, String version, String workload, String m
         m.put("cpuMicrosPerOp", cpuMicrosPerOp);
         m.put("bytesPerOp", bytesPerOp);
         m.put("connectMillis", connectMillis);
+        if (shards != null) m.put("shards", shards.toMap());
         return m;
     }
 
@@ -40,7 +56,8 @@ public record RunResult(String driver, String version, String workload, String m
                 (int) num(m, "round"), (long) num(m, "ops"), (long) num(m, "errors"), str(m, "firstError"),
                 (long) num(m, "rows"), num(m, "seconds"), num(m, "opsPerSecond"), num(m, "p50Micros"),
                 num(m, "p99Micros"), num(m, "p999Micros"), num(m, "maxMicros"), num(m, "cpuMicrosPerOp"),
-                num(m, "bytesPerOp"), num(m, "connectMillis"));
+                num(m, "bytesPerOp"), num(m, "connectMillis"),
+                m.get("shards") instanceof Map<?, ?> shards ? ShardCounts.fromMap(shards) : null);
     }
 
     /** A run that produced no result (the worker failed): no figures, one error. */

@@ -32,7 +32,7 @@ public final class Worker {
             Map<String, String> o = RunSpec.options(args);
             Driver driver = Driver.parse(required(o, "driver"));
             RunResult result = run(driver, required(o, "contact-point"), o.get("local-dc"), RunSpec.fromOptions(o),
-                    Integer.parseInt(o.getOrDefault("round", "1")), out);
+                    Integer.parseInt(o.getOrDefault("round", "1")), Integer.parseInt(o.getOrDefault("shards", "0")), out);
             out.println("RESULT " + Json.write(result.toMap()));
             out.flush();
             System.exit(0);
@@ -50,9 +50,10 @@ public final class Worker {
         return v;
     }
 
-    static RunResult run(Driver driver, String contactPoint, String localDc, RunSpec spec, int round, PrintStream out)
-            throws Exception {
+    static RunResult run(Driver driver, String contactPoint, String localDc, RunSpec spec, int round, int shards,
+                         PrintStream out) throws Exception {
         try (DriverAdapter adapter = driver.newAdapter()) {
+            if (shards > 0) adapter.shardsPerNode(shards);
             long t0 = System.nanoTime();
             adapter.connect(contactPoint, localDc);
             double connectMillis = (System.nanoTime() - t0) / 1e6;
@@ -86,6 +87,9 @@ public final class Worker {
     /** Runs a phase, printing progress lines from a daemon thread while it runs. */
     private static LoadLoop.Outcome phase(String name, LoadLoop loop, LoadLoop.Operation op, LoadLoop.Limit limit,
                                           PrintStream out) throws InterruptedException {
+        // At once, not after the first interval: the orchestrator reads the shard simulator's counts at this line.
+        out.printf(Locale.ROOT, "PROGRESS %s 0 0.0 0%n", name);
+        out.flush();
         Thread reporter = new Thread(() -> {
             long lastCount = 0;
             long lastTime = System.nanoTime();

@@ -62,4 +62,24 @@ class ReportTableTest {
         assertThat((List<?>) json.get("targets")).hasSize(4);
         assertThat(RunResult.fromMap((Map<?, ?>) ((List<?>) json.get("runs")).get(1))).isEqualTo(report.runs().get(1));
     }
+
+    @Test
+    void behindTheShardSimulatorAddsShardFiguresConnectionsAndKeepsThemInTheJson() {
+        ShardCounts jsylla = new ShardCounts(4, 1000, 750, 0, Map.of("127.0.0.1:9042", Map.of(0, 1)));
+        ShardCounts scylla = new ShardCounts(4, 1000, 0, 0, Map.of("127.0.0.1:9042", Map.of(0, 1, 1, 1, 2, 1, 3, 1)));
+        Report sharded = new Report(List.of(Driver.JSYLLA, Driver.SCYLLA), List.of(
+                StatsTest.run("jsylla", 1, 20000, 10).withShards(jsylla), StatsTest.run("scylla", 1, 16000, 25).withShards(scylla)),
+                Map.of(), false);
+        String table = ReportTable.format(sharded);
+        assertThat(table.lines().toList()).contains(
+                "shard misses %               75.0     0.0 (0.00x)",
+                "non-replica coordinator %     0.0         0.0 (-)",
+                "  jsylla  round 1: 127.0.0.1:9042 0=1 1=0 2=0 3=0   (1,000 routed, 750 shard misses, 0 non-replica)",
+                "  scylla  round 1: 127.0.0.1:9042 0=1 1=1 2=1 3=1   (1,000 routed, 0 shard misses, 0 non-replica)");
+        assertThat(ReportTable.format(report)).doesNotContain("shard misses", "Connections per shard");
+
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Json.write(sharded.toMap()));
+        assertThat(((Map<?, ?>) ((Map<?, ?>) json.get("medians")).get("jsylla")).get("shardMissRate")).isEqualTo(75.0);
+        assertThat(RunResult.fromMap((Map<?, ?>) ((List<?>) json.get("runs")).get(1))).isEqualTo(sharded.runs().get(1));
+    }
 }

@@ -22,10 +22,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jsylla bench}: jsylla alone, or with {@code --compare} against the Apache Java driver
  * and ScyllaDB's fork, on one node (the local node, started when none answers and no
- * {@code --contact-point} is given) or on the driver-ceiling server ({@code --ceiling}).
+ * {@code --contact-point} is given) or on the driver-ceiling server ({@code --ceiling}). With
+ * {@code --shards N} the node (or the {@code --nodes} of a kit cluster) is fronted by the test
+ * kit's ScyllaDB shard simulator, and the report adds each driver's shard misses, non-replica
+ * coordinators and connections per shard.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmark jsylla, and with --compare the Apache and ScyllaDB Java drivers, on one node.",
+        description = {"Benchmark jsylla, and with --compare the Apache and ScyllaDB Java drivers, on one node (or --nodes N),",
+                "with --shards N behind the ScyllaDB shard simulator.",
                 "Each driver runs in its own JVM; runs alternate between drivers; the table gives medians over rounds."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "Also run the Apache Java driver and ScyllaDB's fork (--drivers jsylla,apache,scylla).")
@@ -76,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "The node to benchmark (default: the local node, 127.0.0.1 on --port, started if none answers).")
     String contactPoint;
 
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
+            description = "Without --contact-point: more than 1 starts a kit cluster of N nodes (127.0.0.1..N on port 19242 + the kit's port offset) for the benchmark (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Mixin ShardOptions sharding;
     @Mixin LocalNode local;
     @Spec CommandSpec spec;
 
@@ -98,20 +107,35 @@ final class BenchCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        String target = contactPoint != null ? contactPoint : "127.0.0.1:" + local.port;
+        if (sharding.enabled() && ceiling) {
+            err.println("--shards fronts a database with the shard simulator; it does not apply to --ceiling.");
+            return 2;
+        }
+        if (nodes < 1 || (nodes > 1 && (contactPoint != null || ceiling))) {
+            err.println("--nodes N (N >= 1) starts a kit cluster; not with --contact-point or --ceiling.");
+            return 2;
+        }
+        String target = contactPoint != null ? contactPoint : nodes > 1 ? "127.0.0.1:" + (CLUSTER_PORT + portOffset())
+                : "127.0.0.1:" + local.port;
+        // Behind `jsylla node start --shards`, the local node is on its own port: front it, not its simulator.
+        if (sharding.enabled() && contactPoint == null && nodes == 1 && local.simulator().isPresent()) {
+            target = local.record().map(r -> r.host() + ":" + r.nativePort()).orElse(target);
+        }
         CassandraCluster embedded = null;
         if (!ceiling && !answers(target)) {
             if (contactPoint != null) {
                 err.println("No node answers at " + target + ".");
                 return 2;
             }
-            out.println("No node answers at " + target + "; starting the local Cassandra node for this benchmark...");
+            out.println("No node answers at " + target + "; starting " + (nodes > 1 ? "a kit cluster of " + nodes + " nodes"
+                    : "the local Cassandra node") + " for this benchmark...");
             out.flush();
-            embedded = local.cluster(true).start();
+            embedded = nodes > 1 ? benchCluster().start() : local.cluster(true).start();
         }
         try {
-            Report report = Orchestrator.run(new Orchestrator.Options(chosen, load, rounds, ceiling, target, json), out, err,
-                    System.console() != null);
+            Orchestrator.Options options = new Orchestrator.Options(chosen, load, rounds, ceiling, target, json,
+                    sharding.enabled() ? sharding.options(0, 0) : null);
+            Report report = Orchestrator.run(options, out, err, System.console() != null);
             return report.allSucceeded() ? 0 : 1;
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
@@ -123,6 +147,21 @@ final class BenchCommand implements Callable<Integer> {
                 embedded.close();
             }
         }
+    }
+
+    /** Clear of the local node (9042) and of the kit's shared test node and cluster (19042, 19142). */
+    private static final int CLUSTER_PORT = 19242;
+
+    private static int portOffset() {
+        return Integer.getInteger("jsylla.testkit.portOffset", 0);
+    }
+
+    /** The benchmark's own cluster: owned by this command (stopped with it), its data kept in --dir. */
+    private CassandraCluster benchCluster() {
+        int offset = portOffset();
+        return CassandraCluster.builder().name("bench-" + nodes + "-nodes").nodes(nodes).baseDirectory(local.base)
+                .nativePort(CLUSTER_PORT + offset).storagePort(17400 + offset).jmxPort(17599 + offset).heap(local.heap)
+                .freshData(false).stopWithOwner(true).build();
     }
 
     private static boolean answers(String hostPort) {

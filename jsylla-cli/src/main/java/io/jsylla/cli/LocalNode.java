@@ -2,6 +2,7 @@ package io.jsylla.cli;
 
 import io.jsylla.testkit.CassandraCluster;
 import io.jsylla.testkit.NodeRecord;
+import io.jsylla.testkit.scylla.ShardSimulatorProcess;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -33,13 +34,23 @@ final class LocalNode {
         return base.resolve(NAME).resolve("node1").toAbsolutePath().normalize();
     }
 
+    /** The shard simulator in front of the node, when one runs. */
+    Optional<ShardSimulatorProcess> simulator() {
+        return ShardSimulatorProcess.read(nodeDirectory()).filter(ShardSimulatorProcess::isRunning);
+    }
+
     Optional<NodeRecord> record() {
         return NodeRecord.read(nodeDirectory()).filter(NodeRecord::isRunning);
     }
 
     /** The node as the kit builds it: its data kept across starts. */
     CassandraCluster cluster(boolean stopWithOwner) {
-        return CassandraCluster.builder().name(NAME).baseDirectory(base).nativePort(port).storagePort(storagePort)
+        return cluster(stopWithOwner, port);
+    }
+
+    /** The node on another CQL port: behind the shard simulator, which takes {@link #port} itself. */
+    CassandraCluster cluster(boolean stopWithOwner, int nativePort) {
+        return CassandraCluster.builder().name(NAME).baseDirectory(base).nativePort(nativePort).storagePort(storagePort)
                 .jmxPort(jmxPort).heap(heap).freshData(false).stopWithOwner(stopWithOwner).build();
     }
 }

@@ -27,6 +27,7 @@ public final class DataStaxAdapter implements DriverAdapter {
     private PreparedStatement insert;
     private PreparedStatement select;
     private BoundStatement scan;
+    private int poolSize = BenchSchema.CONNECTIONS_PER_NODE;
 
     @Override
     public String version() {
@@ -34,13 +35,28 @@ public final class DataStaxAdapter implements DriverAdapter {
         return coordinates.getGroupId() + ":" + coordinates.getArtifactId() + " " + coordinates.getVersion();
     }
 
+    /**
+     * ScyllaDB's fork opens {@code ceil(pool size / shards)} connections per shard (SCYLLA.md
+     * section 9): a pool of shards x {@link BenchSchema#CONNECTIONS_PER_NODE} fills every shard,
+     * where the shared size of one would leave all but one shard without a connection. The
+     * Apache driver knows no shards and keeps the shared size.
+     */
+    @Override
+    public void shardsPerNode(int shards) {
+        if (isScyllaFork()) poolSize = shards * BenchSchema.CONNECTIONS_PER_NODE;
+    }
+
+    private static boolean isScyllaFork() {
+        return CqlSession.OSS_DRIVER_COORDINATES.getGroupId().equals("com.scylladb");
+    }
+
     @Override
     public void connect(String contactPoint, String localDatacenter) {
         // The shared settings; everything else (retry, load balancing, protocol negotiation,
         // metadata, heartbeats, coalescing) stays at the driver's defaults.
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
-                .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, BenchSchema.CONNECTIONS_PER_NODE)
-                .withInt(DefaultDriverOption.CONNECTION_POOL_REMOTE_SIZE, BenchSchema.CONNECTIONS_PER_NODE)
+                .withInt(DefaultDriverOption.CONNECTION_POOL_LOCAL_SIZE, poolSize)
+                .withInt(DefaultDriverOption.CONNECTION_POOL_REMOTE_SIZE, poolSize)
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, BenchSchema.REQUEST_TIMEOUT)
                 .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, BenchSchema.MAX_REQUESTS_PER_CONNECTION)
                 .withString(DefaultDriverOption.PROTOCOL_COMPRESSION, "none")
