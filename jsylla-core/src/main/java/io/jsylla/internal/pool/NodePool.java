@@ -372,7 +372,9 @@ public final class NodePool {
                     toClose.addAll(restart(announced));
                 }
                 shardAwarePort = tls ? o.shardAwarePortSsl() : o.shardAwarePort();
-                if (wantedShard >= 0 && o.shard() != wantedShard && portSelectionOn()) {
+                // An attempt made for another shard count (before a restart) says nothing of source ports.
+                boolean judged = wantedShard >= 0 && gen == generation;
+                if (judged && o.shard() != wantedShard && portSelectionOn()) {
                     portSelectionOffUntil = System.nanoTime() + PORT_SELECTION_BACKOFF_NANOS;
                     log.warn("{}: a connection from a port for shard {} got shard {}: something (a NAT?) rewrites source ports;"
                             + " filling the pool through the regular port for {} minutes", name, wantedShard, o.shard(),
