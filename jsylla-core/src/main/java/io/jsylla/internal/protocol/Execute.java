@@ -7,18 +7,37 @@ import java.util.Objects;
 
 /**
  * EXECUTE: the prepared [short bytes] id, in v5 the [short bytes] result metadata id the client's
- * cached metadata belongs to, then the query parameters. The bound values are kept in the wire
- * form binding gave them ({@code valueCount} [value]s back to back), so sending copies them once;
- * absent options use the sentinels of {@link QueryParameters}.
+ * cached metadata belongs to, then the query parameters. What every execution of one statement
+ * at one set of options sends alike is {@link Shared}, made once and kept with the statement;
+ * an execution adds its bound values (in the wire form binding gave them, so sending copies
+ * them once), its paging state and its timestamp. Absent options use the sentinels of
+ * {@link QueryParameters}.
+ *
+ * @param values      {@link Shared#valueCount} [value]s back to back
+ * @param pagingState where the previous page ended, or null for the first page
  */
-public record Execute(byte[] id, byte[] resultMetadataId, Consistency consistency, byte[] values, int valueCount,
-                      boolean skipMetadata, int pageSize, ByteBuffer pagingState, Consistency serialConsistency,
-                      long timestamp) implements Request {
+public record Execute(Shared shared, byte[] values, ByteBuffer pagingState, long timestamp) implements Request {
+
+    /** The part of EXECUTE all executions of a statement at the same options share. */
+    public record Shared(byte[] id, byte[] resultMetadataId, Consistency consistency, int valueCount, boolean skipMetadata,
+                         int pageSize, Consistency serialConsistency) {
+        public Shared {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(consistency, "consistency");
+        }
+
+        Shared atConsistency(Consistency c) {
+            return new Shared(id, resultMetadataId, c, valueCount, skipMetadata, pageSize, serialConsistency);
+        }
+    }
 
     public Execute {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(consistency, "consistency");
+        Objects.requireNonNull(shared, "shared");
         Objects.requireNonNull(values, "values");
+    }
+
+    public Consistency consistency() {
+        return shared.consistency;
     }
 
     @Override
@@ -33,18 +52,18 @@ public record Execute(byte[] id, byte[] resultMetadataId, Consistency consistenc
 
     @Override
     public Execute atConsistency(Consistency c) {
-        return c == consistency ? this : new Execute(id, resultMetadataId, c, values, valueCount, skipMetadata, pageSize,
-                pagingState, serialConsistency, timestamp);
+        return c == shared.consistency ? this : new Execute(shared.atConsistency(c), values, pagingState, timestamp);
     }
 
     @Override
     public void encode(ByteBuf out, ProtocolVersion version) {
-        Wire.writeShortBytes(id, out);
+        Shared s = shared;
+        Wire.writeShortBytes(s.id, out);
         if (version != ProtocolVersion.V4) {
-            if (resultMetadataId == null) throw new IllegalArgumentException("EXECUTE in v5 needs a result metadata id");
-            Wire.writeShortBytes(resultMetadataId, out);
+            if (s.resultMetadataId == null) throw new IllegalArgumentException("EXECUTE in v5 needs a result metadata id");
+            Wire.writeShortBytes(s.resultMetadataId, out);
         }
-        QueryParameters.writeWire(out, version, consistency, values, valueCount, skipMetadata, pageSize, pagingState,
-                serialConsistency, timestamp);
+        QueryParameters.writeWire(out, version, s.consistency, values, s.valueCount, s.skipMetadata, s.pageSize, pagingState,
+                s.serialConsistency, timestamp);
     }
 }

@@ -123,35 +123,47 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
     private final Object context;
     private final Statement<?> statement;
     private final String keyspace;
-    private final ByteBuffer routingKey;
     private final Settings settings;
     /** What the next send writes: the first message, or one at the consistency a retry decision lowered it to. */
     private volatile Request message;
     /** 1 once an answer, a final error, the timeout or a cancel ended the request; metrics are recorded before the caller wakes. */
     private volatile int finished;
-    private NodeInfo firstNode;                       // guarded by this: the policy's cheap first pick, if any
-    private boolean firstNodeTaken;                   // guarded by this
-    private Iterator<NodeInfo> plan;                  // guarded by this: made at start, or after the first node if it was picked alone
-    private Map<InetSocketAddress, Throwable> errors; // guarded by this; made on the first error
-    private List<Attempt<?>> speculative;             // guarded by this; made on the first speculative start
-    private int alive;                                // guarded by this
+    private NodeInfo firstNode;    // guarded by this: the policy's cheap first pick, if any
+    private boolean firstNodeTaken; // guarded by this
+    private Detour detour;          // guarded by this: made when the request needs more than its first node
+    private int alive;              // guarded by this
+
+    /**
+     * What a request needs only once it leaves the first node: the rest of the plan, the errors
+     * met, the speculative executions. Kept apart so that a request answered by its first node
+     * (nearly all) stays one small object.
+     */
+    private static final class Detour {
+        Iterator<NodeInfo> plan;                  // made when the first node was picked alone and did not do
+        Map<InetSocketAddress, Throwable> errors; // made on the first error
+        List<Attempt<?>> speculative;             // made on the first speculative start
+    }
+
+    /** The detour, made on first need. Guarded by this. */
+    private Detour detour() {
+        if (detour == null) detour = new Detour();
+        return detour;
+    }
 
     /**
      * @param message    what to send
      * @param context    what the kind needs of this request besides its message (opaque here), or null
      * @param statement  what the policies see as the request's statement
      * @param keyspace   the keyspace it routes in, or null
-     * @param routingKey the statement's own routing key, or null to ask the kind
      * @param startNanos {@link System#nanoTime()} as the request started: its deadline counts from it
      */
     public RequestExecution(RequestKind<T> kind, Request message, Object context, Statement<?> statement, String keyspace,
-                            ByteBuffer routingKey, Settings settings, long startNanos) {
+                            Settings settings, long startNanos) {
         this.kind = kind;
         this.message = message;
         this.context = context;
         this.statement = statement;
         this.keyspace = keyspace;
-        this.routingKey = routingKey;
         this.settings = settings;
         // When the request gives up: connections sweep their requests against it, and every attempt has it.
         deadline(startNanos + TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
@@ -217,12 +229,12 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
 
     @Override
     public ByteBuffer routingKey() {
-        return routingKey != null ? routingKey : kind.routingKey(this);
+        return kind.routingKey(this);
     }
 
     @Override
     public Token token(Partitioner partitioner) {
-        return routingKey != null ? partitioner.hash(routingKey) : kind.token(this, partitioner);
+        return kind.token(this, partitioner);
     }
 
     @Override
@@ -237,7 +249,12 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
         LoadBalancingPolicy policy = settings.policies().loadBalancing();
         try {
             firstNode = policy.firstNode(this, services().view());
-            if (firstNode == null) plan = policy.newQueryPlan(this, services().view());
+            if (firstNode == null) {
+                Iterator<NodeInfo> plan = policy.newQueryPlan(this, services().view());
+                synchronized (this) {
+                    detour().plan = plan;
+                }
+            }
         } catch (RuntimeException e) {
             fail(new ScyllaException("the load balancing policy failed to plan the request: " + e.getMessage(), e));
             return this;
@@ -256,15 +273,17 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
                 firstNodeTaken = true;
                 return firstNode;
             }
-            if (plan == null) {
+            Detour d = detour();
+            if (d.plan == null) {
                 try {
-                    plan = settings.policies().loadBalancing().newQueryPlan(this, services().view());
+                    d.plan = settings.policies().loadBalancing().newQueryPlan(this, services().view());
                 } catch (RuntimeException e) {
                     recordError(firstNode.address(), new ScyllaException("the load balancing policy failed to plan the rest"
                             + " of the request: " + e.getMessage(), e));
-                    plan = Collections.emptyIterator();
+                    d.plan = Collections.emptyIterator();
                 }
             }
+            Iterator<NodeInfo> plan = d.plan;
             while (plan.hasNext()) {
                 NodeInfo next = plan.next();
                 if (firstNode != null && next.address().equals(firstNode.address())) continue; // tried first
@@ -287,7 +306,7 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
             } catch (RuntimeException e) {
                 super.completeExceptionally(e);
             }
-            if (speculative != null) abandonAll(); // speculative executions lost the race
+            if (hasSpeculative()) abandonAll(); // speculative executions lost the race
         }
     }
 
@@ -321,8 +340,9 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
 
     void recordError(InetSocketAddress node, Throwable error) {
         synchronized (this) {
-            if (errors == null) errors = new LinkedHashMap<>();
-            errors.put(node, error);
+            Detour d = detour();
+            if (d.errors == null) d.errors = new LinkedHashMap<>();
+            d.errors.put(node, error);
         }
     }
 
@@ -344,9 +364,10 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
         Attempt<?> ex;
         synchronized (this) {
             if (finished != 0) return;
-            if (speculative == null) speculative = new ArrayList<>(2);
-            ex = new Speculative(speculative.size() + 2);
-            speculative.add(ex);
+            Detour d = detour();
+            if (d.speculative == null) d.speculative = new ArrayList<>(2);
+            ex = new Speculative(d.speculative.size() + 2);
+            d.speculative.add(ex);
             alive++;
         }
         if (ex.sendToNext()) scheduleSpeculative(ex.number());
@@ -396,10 +417,16 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
         else {
             Map<InetSocketAddress, Throwable> copy;
             synchronized (this) {
-                copy = errors == null ? new LinkedHashMap<>() : new LinkedHashMap<>(errors);
+                copy = detour == null || detour.errors == null ? new LinkedHashMap<>() : new LinkedHashMap<>(detour.errors);
             }
             fail(new NoHostAvailableException("No node could take the request", copy));
         }
+    }
+
+    /** Racy on purpose (no lock on the answer's path): one started meanwhile is only not told to drop its late answer. */
+    private boolean hasSpeculative() {
+        Detour d = detour;
+        return d != null && d.speculative != null;
     }
 
     private long latency() {
@@ -430,7 +457,7 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
     private void abandonAll() {
         List<Attempt<?>> others;
         synchronized (this) {
-            others = speculative == null ? List.of() : new ArrayList<>(speculative);
+            others = detour == null || detour.speculative == null ? List.of() : new ArrayList<>(detour.speculative);
         }
         drop();
         for (Attempt<?> ex : others) ex.drop();
@@ -449,7 +476,8 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
 abstract class Attempt<T> extends InFlightRequest<T> {
     private volatile NodeInfo node; // the plan's node of the current send
     private NodePool pool;          // its pool; written before node, and both before the send hands this to the connection
-    private long sentNanos;
+    /** When the current send left, in µs after the request started: an int keeps the request small. */
+    private int sentMicros;
     /** Retries so far per kind of error ({@link #errorKind}): a byte each, in one int to keep the request small. */
     private int retries;
     private boolean reprepared;
@@ -497,7 +525,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
             return false;
         }
         // A request's first send happens as it starts: its start time saves a clock read.
-        sentNanos = node == null && r == this ? r.startNanos() : System.nanoTime();
+        sentMicros = node == null && r == this ? 0 : (int) ((System.nanoTime() - r.startNanos()) / 1000);
         reset(r.deadline());
         this.pool = pool;
         node = n;
@@ -602,7 +630,7 @@ abstract class Attempt<T> extends InFlightRequest<T> {
 
     private void report(Throwable error, long now) {
         try {
-            owner().settings().policies().loadBalancing().onRequestCompleted(node, now - sentNanos, error);
+            owner().settings().policies().loadBalancing().onRequestCompleted(node, now - owner().startNanos() - sentMicros * 1000L, error);
         } catch (RuntimeException e) {
             // a policy's bookkeeping must not fail the request
         }

@@ -5,6 +5,7 @@ import io.jsylla.ColumnSpec;
 import io.jsylla.PreparedStatement;
 import io.jsylla.StatementOptions;
 import io.jsylla.internal.codec.Binder;
+import io.jsylla.internal.protocol.Execute;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,12 @@ import java.util.Map;
 /** The session's prepared statement: the public type over the driver's {@link Prepared} state. */
 final class DefaultPreparedStatement extends PreparedStatement {
     final Prepared prepared;
-    /** These options resolved against the session ({@link ResolvedOptions#of}): statements reuse their options. */
+    /** These options resolved against the session ({@link StatementRunner}): statements reuse their options. */
     volatile ResolvedOptions resolved;
+    private volatile SharedFor shared;
+
+    /** The part of EXECUTE shared by executions at these resolved options and this result shape. */
+    private record SharedFor(ResolvedOptions options, Prepared.Shape shape, Execute.Shared shared) {}
 
     DefaultPreparedStatement(Prepared prepared, StatementOptions options) {
         super(options);
@@ -25,6 +30,16 @@ final class DefaultPreparedStatement extends PreparedStatement {
         if (ps instanceof DefaultPreparedStatement d) return d;
         throw new IllegalArgumentException("not a statement this driver prepared: " + (ps == null ? null : ps.getClass().getName())
                 + "; use Session.prepare");
+    }
+
+    /** What every EXECUTE of this statement at these options and this result shape sends alike: made once, not per request. */
+    Execute.Shared shared(ResolvedOptions options, Prepared.Shape shape, boolean skipMetadata) {
+        SharedFor s = shared;
+        if (s != null && s.options == options && s.shape == shape && s.shared.skipMetadata() == skipMetadata) return s.shared;
+        Execute.Shared made = new Execute.Shared(prepared.id, shape.metadataId(), options.consistency(), prepared.variables.size(),
+                skipMetadata, options.pageSize(), options.serialConsistency());
+        shared = new SharedFor(options, shape, made);
+        return made;
     }
 
     /** The values' wire form, checked against the variables: the hot path binds without a statement object. */

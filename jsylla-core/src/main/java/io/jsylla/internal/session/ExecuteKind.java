@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * EXECUTE of a prepared statement, the hot path. A request's message is its {@link Execute};
  * its context the {@link Prepared.Shape} it was sent with, which names the statement: the
- * columns an answer without metadata has, and on v4 the column specs recognised in place.
+ * columns an answer without metadata has, and on v4 the column specs recognised in place (or,
+ * rarely, {@link Keyed}: that shape and a routing key the statement's options gave).
  */
 final class ExecuteKind implements RequestKind<QueryResult> {
     private final StatementRunner.SessionCore core;
@@ -34,8 +35,12 @@ final class ExecuteKind implements RequestKind<QueryResult> {
         this.core = core;
     }
 
+    /** The context of a request whose options gave its routing key: the bound one is not used. */
+    record Keyed(Prepared.Shape shape, ByteBuffer routingKey) {}
+
     private static Prepared.Shape shape(RequestExecution<?> r) {
-        return (Prepared.Shape) r.context();
+        Object c = r.context();
+        return c instanceof Keyed k ? k.shape() : (Prepared.Shape) c;
     }
 
     @Override
@@ -72,13 +77,15 @@ final class ExecuteKind implements RequestKind<QueryResult> {
 
     @Override
     public ByteBuffer routingKey(RequestExecution<QueryResult> r) {
+        if (r.context() instanceof Keyed k) return k.routingKey();
         Execute e = (Execute) r.message();
-        return PartitionKeys.of(e.values(), e.valueCount(), shape(r).statement().partitionKey);
+        return PartitionKeys.of(e.values(), e.shared().valueCount(), shape(r).statement().partitionKey);
     }
 
     @Override
     public Token token(RequestExecution<QueryResult> r, Partitioner partitioner) {
+        if (r.context() instanceof Keyed k) return partitioner.hash(k.routingKey());
         Execute e = (Execute) r.message();
-        return PartitionKeys.token(e.values(), e.valueCount(), shape(r).statement().partitionKey, partitioner);
+        return PartitionKeys.token(e.values(), e.shared().valueCount(), shape(r).statement().partitionKey, partitioner);
     }
 }

@@ -7,12 +7,14 @@ import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Result;
 import io.jsylla.internal.request.RequestExecution;
 import io.jsylla.internal.request.RequestKind;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * QUERY (text without values) and BATCH: the answer becomes a query result. A batch's context
- * is the list of its prepared children, re-prepared when a node forgot one; a query has none.
+ * QUERY (text without values) and BATCH: the answer becomes a query result. A query's context is
+ * the routing key its options gave, or null; a batch's is {@link Batched}: its prepared
+ * children, re-prepared when a node forgot one, and its routing key.
  */
 final class QueryKind implements RequestKind<QueryResult> {
     private final StatementRunner.SessionCore core;
@@ -20,6 +22,9 @@ final class QueryKind implements RequestKind<QueryResult> {
     QueryKind(StatementRunner.SessionCore core) {
         this.core = core;
     }
+
+    /** A batch's context. */
+    record Batched(List<Prepared> children, ByteBuffer routingKey) {}
 
     @Override
     public RequestExecution.Services services() {
@@ -33,8 +38,14 @@ final class QueryKind implements RequestKind<QueryResult> {
 
     @Override
     public CompletableFuture<Void> reprepare(RequestExecution<QueryResult> r, Connection connection, long deadline) {
-        if (!(r.context() instanceof List<?> children)) return null;
-        return CompletableFuture.allOf(children.stream().map(p -> StatementRunner.reprepare(connection, (Prepared) p, deadline))
+        if (!(r.context() instanceof Batched b) || b.children().isEmpty()) return null;
+        return CompletableFuture.allOf(b.children().stream().map(p -> StatementRunner.reprepare(connection, p, deadline))
                 .toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public ByteBuffer routingKey(RequestExecution<QueryResult> r) {
+        Object c = r.context();
+        return c instanceof Batched b ? b.routingKey() : (ByteBuffer) c;
     }
 }

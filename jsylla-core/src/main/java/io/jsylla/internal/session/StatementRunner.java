@@ -66,8 +66,8 @@ final class StatementRunner {
         QueryParameters parameters = new QueryParameters(ro.consistency(), Values.NONE, false, ro.pageSize(),
                 raw == null ? null : ByteBuffer.wrap(raw), ro.serialConsistency(), ro.timestamp(start), null,
                 QueryParameters.NO_NOW_IN_SECONDS);
-        return core.run(new RequestExecution<>(queries, new io.jsylla.internal.protocol.Query(query.getCql(), parameters), null,
-                query, routingKeyspace(options, null), options.routingKey(), ro, start));
+        return core.run(new RequestExecution<>(queries, new io.jsylla.internal.protocol.Query(query.getCql(), parameters),
+                options.routingKey(), query, routingKeyspace(options, null), ro, start));
     }
 
     CompletableFuture<QueryResult> bound(BoundStatement b, StatementOptions options, PagingState state) {
@@ -91,10 +91,11 @@ final class StatementRunner {
         boolean skip = core.protocolVersion().usesSegments() && !shape.columns().isEmpty();
         long start = System.nanoTime();
         byte[] paging = state.isStart() ? null : state.rawState();
-        Execute message = new Execute(p.id, shape.metadataId(), ro.consistency(), values, p.variables.size(), skip,
-                ro.pageSize(), paging == null ? null : ByteBuffer.wrap(paging), ro.serialConsistency(), ro.timestamp(start));
-        return core.run(new RequestExecution<>(executes, message, shape, statement, routingKeyspace(options, p.routingKeyspace),
-                options.routingKey(), ro, start));
+        Execute message = new Execute(ps.shared(ro, shape, skip), values, paging == null ? null : ByteBuffer.wrap(paging),
+                ro.timestamp(start));
+        ByteBuffer key = options.routingKey();
+        return core.run(new RequestExecution<>(executes, message, key == null ? shape : new ExecuteKind.Keyed(shape, key),
+                statement, routingKeyspace(options, p.routingKeyspace), ro, start));
     }
 
     /**
@@ -136,7 +137,7 @@ final class StatementRunner {
     CompletableFuture<PreparedStatement> prepare(String cql, StatementOptions defaults) {
         ResolvedOptions ro = resolve(defaults, null).idempotent(true);
         String ks = core.keyspace().orElse(null);
-        return core.run(new RequestExecution<>(prepares, new Prepare(cql, null), defaults, Query.of(cql), ks, null, ro,
+        return core.run(new RequestExecution<>(prepares, new Prepare(cql, null), defaults, Query.of(cql), ks, ro,
                 System.nanoTime()));
     }
 
@@ -159,7 +160,8 @@ final class StatementRunner {
             long start = System.nanoTime();
             io.jsylla.internal.protocol.Batch message = new io.jsylla.internal.protocol.Batch(batch.getType(), statements,
                     ro.consistency(), ro.serialConsistency(), ro.timestamp(start), null, QueryParameters.NO_NOW_IN_SECONDS);
-            return core.run(new RequestExecution<>(queries, message, prepared, batch, info.keyspace(), info.routingKey(), ro, start));
+            return core.run(new RequestExecution<>(queries, message, new QueryKind.Batched(prepared, info.routingKey()), batch,
+                    info.keyspace(), ro, start));
         });
     }
 

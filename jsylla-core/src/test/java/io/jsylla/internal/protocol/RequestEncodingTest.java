@@ -145,8 +145,8 @@ class RequestEncodingTest {
 
     /** An EXECUTE at ONE of {@code values} (one [value] each, or none), without other options. */
     private static Execute execute(byte[] id, byte[] metadataId, byte[] values) {
-        return new Execute(id, metadataId, Consistency.ONE, values, values.length == 0 ? 0 : 1, false, 0, null, null,
-                QueryParameters.NO_TIMESTAMP);
+        return new Execute(new Execute.Shared(id, metadataId, Consistency.ONE, values.length == 0 ? 0 : 1, false, 0, null),
+                values, null, QueryParameters.NO_TIMESTAMP);
     }
 
     @Test

@@ -90,7 +90,11 @@ class ExecuteRequestTest {
         assertThat(lower.consistency()).isEqualTo(Consistency.ONE);
         assertThat(lower.timestamp()).isEqualTo(first.timestamp()).isNotEqualTo(QueryParameters.NO_TIMESTAMP);
         assertThat(lower.values()).isSameAs(first.values());
+        assertThat(lower.shared().id()).isSameAs(first.shared().id());
         assertThat(first.atConsistency(first.consistency())).isSameAs(first);
+        // The part every execution shares is made once per statement and options, not per request.
+        RequestExecution<?> again = (RequestExecution<?>) runner.execute(ps, new Object[] {2L, "b", null}, PagingState.start());
+        assertThat(((Execute) again.message()).shared()).isSameAs(first.shared());
     }
 
     @Test
