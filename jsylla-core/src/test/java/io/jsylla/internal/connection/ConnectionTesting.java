@@ -175,4 +175,20 @@ final class ConnectionTesting {
             }
         }
     }
+
+    /** A QUERY that writes part of its body, then fails to encode the rest: what must leave no trace in the batch. */
+    static io.jsylla.internal.protocol.Request unencodable() {
+        return new io.jsylla.internal.protocol.Request() {
+            @Override
+            public int opcode() {
+                return io.jsylla.internal.protocol.Opcode.QUERY;
+            }
+
+            @Override
+            public void encode(io.netty.buffer.ByteBuf out, io.jsylla.internal.protocol.ProtocolVersion version) {
+                out.writeLong(42);
+                throw new IllegalArgumentException("unencodable value");
+            }
+        };
+    }
 }

@@ -113,18 +113,7 @@ class FrameBatcherTest {
     void aFrameThatFailsToEncodeLeavesTheBatchAsItWas() {
         encode("SELECT 0", 0);
         int before = batcher.pendingBytes();
-        InFlightRequest<?> broken = InFlightRequest.of(new Request() {
-            @Override
-            public int opcode() {
-                return Opcode.QUERY;
-            }
-
-            @Override
-            public void encode(ByteBuf out, ProtocolVersion version) {
-                out.writeLong(42);
-                throw new IllegalArgumentException("unencodable value");
-            }
-        }, false, null, new Recorder());
+        InFlightRequest<?> broken = InFlightRequest.of(ConnectionTesting.unencodable(), false, null, new Recorder());
         assertThatThrownBy(() -> batcher.encode(broken, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(batcher.pendingBytes()).isEqualTo(before);
         ch.flushOutbound();

@@ -267,18 +267,7 @@ class StreamDispatcherTest {
     @Test
     void aRequestThatCannotBeEncodedFailsAndGivesItsIdBack() {
         Recorder cb = new Recorder();
-        InFlightRequest<?> broken = InFlightRequest.of(new Request() {
-            @Override
-            public int opcode() {
-                return Opcode.QUERY;
-            }
-
-            @Override
-            public void encode(ByteBuf out, ProtocolVersion version) {
-                out.writeInt(42);
-                throw new IllegalArgumentException("unencodable value");
-            }
-        }, false, null, cb);
+        InFlightRequest<?> broken = InFlightRequest.of(ConnectionTesting.unencodable(), false, null, cb);
         ch.writeOneOutbound(query("SELECT before", new Recorder()));
         ch.writeOneOutbound(broken);
         ch.writeOneOutbound(query("SELECT after", new Recorder()));

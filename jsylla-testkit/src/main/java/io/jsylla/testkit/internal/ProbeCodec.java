@@ -261,12 +261,14 @@ public final class ProbeCodec {
         return out;
     }
 
-    private static void writeShort(ByteArrayOutputStream out, int v) {
+    /** A protocol [short]. */
+    public static void writeShort(ByteArrayOutputStream out, int v) {
         out.write((v >>> 8) & 0xFF);
         out.write(v & 0xFF);
     }
 
-    private static void writeString(ByteArrayOutputStream out, String s) {
+    /** A protocol [string]. */
+    public static void writeString(ByteArrayOutputStream out, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeShort(out, b.length);
         out.write(b, 0, b.length);

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import static io.jsylla.testkit.internal.ProbeCodec.writeShort;
+import static io.jsylla.testkit.internal.ProbeCodec.writeString;
+
 /**
  * The little of native protocol v4 framing the simulator reads and writes itself: the 9-byte
  * header, the few bodies it answers alone (SUPPORTED, ERROR), and the primitives of the bodies
@@ -134,16 +137,5 @@ final class Frames {
     private static void writeInt(ByteArrayOutputStream out, int v) {
         writeShort(out, v >>> 16);
         writeShort(out, v);
-    }
-
-    private static void writeShort(ByteArrayOutputStream out, int v) {
-        out.write((v >>> 8) & 0xFF);
-        out.write(v & 0xFF);
-    }
-
-    private static void writeString(ByteArrayOutputStream out, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        writeShort(out, b.length);
-        out.write(b, 0, b.length);
     }
 }

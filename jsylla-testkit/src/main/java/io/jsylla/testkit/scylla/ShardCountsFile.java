@@ -2,11 +2,8 @@ package io.jsylla.testkit.scylla;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,15 +65,7 @@ public record ShardCountsFile(List<Map<Integer, Integer>> connectionsPerShard, l
         p.setProperty("routed", Long.toString(routed));
         p.setProperty("shardMisses", Long.toString(shardMisses));
         p.setProperty("nonReplica", Long.toString(nonReplica));
-        try {
-            Path tmp = Files.createTempFile(directory, FILE, ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "written by the jsylla shard simulator");
-            }
-            Files.move(tmp, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicProperties.write(directory, FILE, p);
     }
 
     /** Shard to open connections, every shard of {@code shards} listed (0 when none). */

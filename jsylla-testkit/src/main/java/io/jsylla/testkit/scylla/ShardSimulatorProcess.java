@@ -2,13 +2,11 @@ package io.jsylla.testkit.scylla;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,15 +61,7 @@ public record ShardSimulatorProcess(long pid, String host, int port, int shardAw
         p.setProperty("crossShardPenaltyMicros", Long.toString(crossShardPenaltyMicros));
         p.setProperty("upstream", upstream);
         p.setProperty("startedAt", startedAt.toString());
-        try {
-            Path tmp = Files.createTempFile(directory, FILE, ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "written by the jsylla shard simulator");
-            }
-            Files.move(tmp, directory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + directory.resolve(FILE), e);
-        }
+        AtomicProperties.write(directory, FILE, p);
     }
 
     public InetSocketAddress address() {
