@@ -47,6 +47,14 @@ public abstract class PreparedStatement extends Statement<PreparedStatement> {
     /** The columns a read returns (empty for writes), as of preparation. */
     public abstract List<ColumnSpec> getResultColumns();
 
+    /**
+     * Whether the node said the statement is a lightweight transaction (a conditional statement,
+     * {@code IF ...}): ScyllaDB marks them at PREPARE, and the driver then sends each to its
+     * partition's replicas in ring order, primary first, so that coordinators do not contend.
+     * Always false on Cassandra, which does not say.
+     */
+    public abstract boolean isLwt();
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PreparedStatement p && Arrays.equals(getId(), p.getId()) && getCql().equals(p.getCql())

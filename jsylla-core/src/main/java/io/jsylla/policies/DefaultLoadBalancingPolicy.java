@@ -136,7 +136,8 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
     private NodeInfo firstNode(RequestInfo request, ClusterView cluster, int start) {
         String dc = localDc(cluster);
         if (tokenAware && request != null && request.keyspace() != null) {
-            NodeInfo replica = pick(cluster.replicas(request), dc, true, 0);
+            List<NodeInfo> replicas = cluster.replicas(request);
+            NodeInfo replica = request.isLwt() ? primary(replicas, dc) : pick(replicas, dc, true, 0);
             if (replica != null) return replica;
         }
         return pick(cluster.nodes(), dc, false, start);
@@ -159,6 +160,12 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
         return null;
     }
 
+    /** The first up local replica in ring order: a lightweight transaction's coordinator. */
+    private NodeInfo primary(List<NodeInfo> replicas, String dc) {
+        for (NodeInfo n : replicas) if (n.isUp() && isLocal(n, dc)) return n;
+        return null;
+    }
+
     /** Pass 0 takes rack-local nodes, pass 1 the other local ones (or all local ones without a rack). */
     private boolean candidate(NodeInfo n, String dc, int pass) {
         if (!n.isUp() || !isLocal(n, dc)) return false;
@@ -175,7 +182,7 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
 
         int replicaCount = 0;
         if (tokenAware && request != null && request.keyspace() != null) {
-            replicaCount = addReplicas(cluster.replicas(request), dc, plan, remoteCounts);
+            replicaCount = addReplicas(cluster.replicas(request), dc, plan, remoteCounts, request.isLwt());
         }
         List<NodeInfo> rackLocal = new ArrayList<>();
         List<NodeInfo> local = new ArrayList<>();
@@ -210,8 +217,12 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
         return plan;
     }
 
-    /** Appends the up replicas in plan order; returns how many were added. */
-    private int addReplicas(List<NodeInfo> all, String dc, List<NodeInfo> plan, Map<String, Integer> remoteCounts) {
+    /**
+     * Appends the up replicas in plan order; returns how many were added. A lightweight
+     * transaction's keep their ring order, primary first (no rack preference, no shuffle), so
+     * that every client asks the same coordinator and Paxos rounds do not collide.
+     */
+    private int addReplicas(List<NodeInfo> all, String dc, List<NodeInfo> plan, Map<String, Integer> remoteCounts, boolean lwt) {
         if (all.isEmpty()) return 0;
         List<NodeInfo> rackLocal = new ArrayList<>(all.size());
         List<NodeInfo> local = new ArrayList<>(all.size());
@@ -219,13 +230,13 @@ public final class DefaultLoadBalancingPolicy implements LoadBalancingPolicy {
         for (NodeInfo n : all) {
             if (!n.isUp()) continue;
             if (isLocal(n, dc)) {
-                List<NodeInfo> target = onLocalRack(n) ? rackLocal : local;
+                List<NodeInfo> target = onLocalRack(n) && !lwt ? rackLocal : local;
                 if (!contains(target, target.size(), n)) target.add(n);
             } else if (remote != null && !contains(remote, remote.size(), n)) {
                 remote.add(n);
             }
         }
-        if (shuffleReplicas) {
+        if (shuffleReplicas && !lwt) {
             // Shuffling spreads the load of a hot partition over all of its replicas.
             Random rnd = random != null ? random : ThreadLocalRandom.current();
             Collections.shuffle(rackLocal, rnd);

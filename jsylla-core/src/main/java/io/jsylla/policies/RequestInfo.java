@@ -24,6 +24,15 @@ public interface RequestInfo {
     /** Whether running the request twice is harmless. */
     boolean idempotent();
 
+    /**
+     * Whether the request is a lightweight transaction (a statement ScyllaDB marked as one, or any
+     * statement run at SERIAL or LOCAL_SERIAL consistency): load balancing sends such requests to
+     * the replicas in ring order, primary first, unshuffled, to spare Paxos contention.
+     */
+    default boolean isLwt() {
+        return false;
+    }
+
     /** A plain description of a request. */
     static RequestInfo of(Statement<?> statement, String keyspace, ByteBuffer routingKey, boolean idempotent) {
         return new PlainRequestInfo(statement, keyspace, routingKey, idempotent);

@@ -210,4 +210,37 @@ class DefaultLoadBalancingPolicyTest {
     void emptyClusterGivesAnEmptyPlan() {
         assertThat(DefaultLoadBalancingPolicy.create().newQueryPlan(ROUTED, new FakeCluster("dc1")).hasNext()).isFalse();
     }
+
+    /** A routed lightweight transaction. */
+    private static final RequestInfo LWT = new RequestInfo() {
+        @Override public io.jsylla.Statement<?> statement() { return ROUTED.statement(); }
+        @Override public String keyspace() { return ROUTED.keyspace(); }
+        @Override public java.nio.ByteBuffer routingKey() { return ROUTED.routingKey(); }
+        @Override public boolean idempotent() { return true; }
+        @Override public boolean isLwt() { return true; }
+    };
+
+    @Test
+    void lightweightTransactionsGoToTheReplicasInRingOrderPrimaryFirstEveryTime() {
+        cluster.replicas(n4, n1, n2); // ring order: 4 is the primary, on another rack than the local one
+        DefaultLoadBalancingPolicy policy = seeded().localRack("r1").build();
+        for (int i = 0; i < 30; i++) {
+            assertThat(policy.firstNode(LWT, cluster)).isEqualTo(n4);
+            assertThat(list(policy.newQueryPlan(LWT, cluster)).subList(0, 3)).containsExactly(n4, n1, n2);
+        }
+        // Other requests still spread over the replicas.
+        Set<NodeInfo> firsts = new HashSet<>();
+        for (int i = 0; i < 60; i++) firsts.add(list(policy.newQueryPlan(ROUTED, cluster)).get(0));
+        assertThat(firsts).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aLightweightTransactionSkipsADownPrimaryForTheNextReplicaInOrder() {
+        NodeInfo down4 = FakeCluster.node(4, "dc1", "r2", false);
+        cluster.nodes.set(3, down4);
+        cluster.replicas(down4, n2, n1);
+        DefaultLoadBalancingPolicy policy = seeded().build();
+        assertThat(policy.firstNode(LWT, cluster)).isEqualTo(n2);
+        assertThat(list(policy.newQueryPlan(LWT, cluster)).subList(0, 2)).containsExactly(n2, n1);
+    }
 }

@@ -4,6 +4,7 @@ import io.jsylla.ConnectionException;
 import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.ProtocolVersion;
 import io.jsylla.internal.protocol.Request;
+import io.jsylla.internal.protocol.ScyllaExtensions;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class Connection {
     private final InetSocketAddress node;
     private final ProtocolVersion version;
     private volatile Map<String, List<String>> supported;
+    private volatile ScyllaExtensions extensions = ScyllaExtensions.NONE;
     private final WriteCoalescer writer;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int maxInFlight;
@@ -128,6 +130,15 @@ public final class Connection {
     /** What the node answered to OPTIONS (compression, CQL version, ScyllaDB sharding...). */
     public Map<String, List<String>> supported() {
         return supported;
+    }
+
+    /** The ScyllaDB protocol extensions this connection took up in its STARTUP; none on Cassandra. */
+    public ScyllaExtensions extensions() {
+        return extensions;
+    }
+
+    void extensions(ScyllaExtensions extensions) {
+        this.extensions = extensions;
     }
 
     void supported(Map<String, List<String>> options) {

@@ -20,6 +20,7 @@ import io.jsylla.internal.protocol.Register;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Responses;
 import io.jsylla.internal.protocol.SetKeyspaceResult;
+import io.jsylla.internal.protocol.ScyllaExtensions;
 import io.jsylla.internal.protocol.Startup;
 import io.jsylla.internal.protocol.Supported;
 import io.jsylla.Consistency;
@@ -82,6 +83,9 @@ final class Handshake {
         }
         m.put("DRIVER_NAME", options.driverName());
         m.put("DRIVER_VERSION", options.driverVersion());
+        ScyllaExtensions extensions = ScyllaExtensions.offered(supported);
+        extensions.acceptIn(m);
+        connection.extensions(extensions);
         return m;
     }
 

@@ -22,6 +22,8 @@ import io.jsylla.UnpreparedException;
 import io.jsylla.WriteFailureException;
 import io.jsylla.WriteTimeoutException;
 import io.jsylla.internal.protocol.ErrorResponse;
+import io.jsylla.RateLimitException;
+import io.jsylla.internal.protocol.ScyllaExtensions;
 import java.net.InetSocketAddress;
 
 /** Turns an ERROR a node answered with into the public exception for its code, naming the node. */
@@ -29,7 +31,13 @@ public final class ServerErrors {
     private ServerErrors() {}
 
     public static ServerResponseException toException(ErrorResponse e, InetSocketAddress node) {
+        return toException(e, node, ScyllaExtensions.NONE);
+    }
+
+    /** As {@link #toException(ErrorResponse, InetSocketAddress)}, reading the errors of the extensions a connection negotiated. */
+    public static ServerResponseException toException(ErrorResponse e, InetSocketAddress node, ScyllaExtensions extensions) {
         String m = e.message();
+        if (extensions.rateLimitErrorCode() != 0 && e.code() == extensions.rateLimitErrorCode()) return rateLimit(e, node);
         return switch (e.code()) {
             case ErrorResponse.SERVER_ERROR -> new ServerErrorException(node, m);
             case ErrorResponse.PROTOCOL_ERROR -> new ProtocolException(node, m);
@@ -59,5 +67,14 @@ public final class ServerErrors {
             case ErrorResponse.UNPREPARED -> new UnpreparedException(node, m);
             default -> new ServerErrorException(node, "error 0x" + Integer.toHexString(e.code()) + ": " + m);
         };
+    }
+
+    /** ScyllaDB's rate limit error: after the message, [byte] op type (0 read, 1 write) and [byte] rejected by the coordinator. */
+    private static ServerResponseException rateLimit(ErrorResponse e, InetSocketAddress node) {
+        byte[] rest = e.rest();
+        if (rest == null || rest.length < 2) {
+            return new ProtocolException(node, "a rate limit error without its operation type: " + e.message());
+        }
+        return new RateLimitException(e.code(), node, e.message(), rest[0] == 0, rest[1] != 0);
     }
 }

@@ -216,6 +216,12 @@ public final class NodePool {
         return best;
     }
 
+    /** The ScyllaDB protocol extensions the node's connections took up (the same on every one); none before any is open. */
+    public io.jsylla.internal.protocol.ScyllaExtensions extensions() {
+        Connection[] cs = slots.all;
+        return cs.length == 0 ? io.jsylla.internal.protocol.ScyllaExtensions.NONE : cs[0].extensions();
+    }
+
     /** How the node splits tokens among its shards, or null when it is not sharded (or not known yet). */
     public Sharding sharding() {
         return slots.sharding;

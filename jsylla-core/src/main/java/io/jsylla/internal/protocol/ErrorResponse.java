@@ -16,11 +16,13 @@ import java.util.Map;
  *
  * @param numFailures v4 sends it; in v5 it is the size of {@code reasonMap}
  * @param reasonMap   v5 read/write failures: replica to failure reason code
+ * @param rest        what follows the message for a code this codec does not know (a protocol
+ *                    extension's, whose code the connection negotiated), else null
  */
 public record ErrorResponse(int code, String message, Consistency consistency, int received, int blockFor,
                             int required, int alive, boolean dataPresent, String writeType, int numFailures,
                             Map<InetAddress, Integer> reasonMap, String keyspace, String table, byte[] unpreparedId,
-                            String functionKeyspace, String functionName, List<String> argumentTypes)
+                            String functionKeyspace, String functionName, List<String> argumentTypes, byte[] rest)
         implements Response {
 
     public static final int SERVER_ERROR = 0x0000;
@@ -52,12 +54,13 @@ public record ErrorResponse(int code, String message, Consistency consistency, i
     /** An error with a code and message only. */
     public static ErrorResponse simple(int code, String message) {
         return new ErrorResponse(code, message, null, 0, 0, 0, 0, false, null, 0, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     public static ErrorResponse decode(ByteBuf in, ProtocolVersion version) {
         int code = in.readInt();
         String message = Wire.readString(in);
+        byte[] rest = null;
         Consistency cl = null;
         int received = 0, blockFor = 0, required = 0, alive = 0, numFailures = 0;
         boolean dataPresent = false;
@@ -98,11 +101,14 @@ public record ErrorResponse(int code, String message, Consistency consistency, i
             }
             case UNPREPARED -> unpreparedId = Wire.readShortBytes(in);
             default -> {
-                // code and message only
+                if (in.isReadable()) { // an extension's error: read with what the connection negotiated
+                    rest = new byte[in.readableBytes()];
+                    in.readBytes(rest);
+                }
             }
         }
         return new ErrorResponse(code, message, cl, received, blockFor, required, alive, dataPresent, writeType,
-                numFailures, reasons, keyspace, table, unpreparedId, fnKeyspace, fnName, argTypes);
+                numFailures, reasons, keyspace, table, unpreparedId, fnKeyspace, fnName, argTypes, rest);
     }
 
     /** &lt;reasonmap&gt;: an [int] n, then n pairs of [inetaddr] replica and [short] failure code. */
@@ -158,7 +164,7 @@ public record ErrorResponse(int code, String message, Consistency consistency, i
             }
             case UNPREPARED -> Wire.writeShortBytes(unpreparedId, out);
             default -> {
-                // code and message only
+                if (rest != null) out.writeBytes(rest);
             }
         }
     }

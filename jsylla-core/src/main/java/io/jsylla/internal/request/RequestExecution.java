@@ -24,6 +24,7 @@ import io.jsylla.internal.protocol.Frame;
 import io.jsylla.internal.protocol.Request;
 import io.jsylla.internal.protocol.Response;
 import io.jsylla.internal.protocol.Result;
+import io.jsylla.internal.protocol.ScyllaExtensions;
 import io.jsylla.internal.routing.Murmur3Partitioner;
 import io.jsylla.internal.routing.Partitioner;
 import io.jsylla.internal.routing.Sharding;
@@ -240,6 +241,11 @@ public final class RequestExecution<T> extends Attempt<T> implements RequestInfo
     @Override
     public boolean idempotent() {
         return settings.idempotent();
+    }
+
+    @Override
+    public boolean isLwt() {
+        return kind.isLwt(this);
     }
 
     // ---- 1. start: plan and send
@@ -559,7 +565,8 @@ abstract class Attempt<T> extends InFlightRequest<T> {
             r.succeed(res, frame, pool, now);
         } else if (answer instanceof ErrorResponse e) {
             if (e.code() == ErrorResponse.UNPREPARED && !reprepared && repreparing()) return;
-            onError(ServerErrors.toException(e, node.address()));
+            Connection c = connection();
+            onError(ServerErrors.toException(e, node.address(), c == null ? ScyllaExtensions.NONE : c.extensions()));
         } else {
             finalError(new ProtocolException(node.address(), "unexpected " + answer.getClass().getSimpleName() + " in answer to a request"));
         }

@@ -41,6 +41,11 @@ public interface RequestKind<T> {
         return null;
     }
 
+    /** Whether the request is a lightweight transaction ({@link io.jsylla.policies.RequestInfo#isLwt}). */
+    default boolean isLwt(RequestExecution<T> request) {
+        return false;
+    }
+
     /** The request's partition key when the statement gave none of its own, or null. */
     default ByteBuffer routingKey(RequestExecution<T> request) {
         return null;

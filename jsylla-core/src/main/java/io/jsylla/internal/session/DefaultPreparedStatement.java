@@ -93,6 +93,11 @@ final class DefaultPreparedStatement extends PreparedStatement {
     }
 
     @Override
+    public boolean isLwt() {
+        return prepared.lwt;
+    }
+
+    @Override
     public PreparedStatement withOptions(StatementOptions options) {
         return new DefaultPreparedStatement(prepared, options);
     }

@@ -70,6 +70,12 @@ final class ExecuteKind implements RequestKind<QueryResult> {
         core.finish(result, frame, node, shape.columns(), r);
     }
 
+    /** Marked so by the node at PREPARE, or run at a serial consistency. */
+    @Override
+    public boolean isLwt(RequestExecution<QueryResult> r) {
+        return shape(r).statement().lwt || ((Execute) r.message()).consistency().isSerial();
+    }
+
     @Override
     public CompletableFuture<Void> reprepare(RequestExecution<QueryResult> r, Connection connection, long deadline) {
         return StatementRunner.reprepare(connection, shape(r).statement(), deadline);

@@ -39,7 +39,7 @@ final class PrepareKind implements RequestKind<PreparedStatement> {
         String cql = ((Prepare) r.message()).cql();
         List<ColumnSpec> resultColumns = Results.columns(p.resultMetadata().columns());
         Prepared prepared = new Prepared(cql, r.keyspace(), p.id(), p.resultMetadataId(), Results.columns(p.variables().columns()),
-                p.variables().partitionKeyIndexes(), resultColumns);
+                p.variables().partitionKeyIndexes(), resultColumns, node.extensions().isLwt(p.variables().flags()));
         PreparedStatement ps = new DefaultPreparedStatement(prepared, (StatementOptions) r.context());
         // Every node learns the statement now, so no execution pays an UNPREPARED round trip later.
         core.prepareOnOtherNodes(cql, node).whenComplete((x, e) -> r.complete(ps));

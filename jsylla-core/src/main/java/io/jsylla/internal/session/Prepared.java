@@ -23,6 +23,8 @@ final class Prepared {
     /** As of PREPARE; results may have changed since ({@link #shape}). */
     final byte[] resultMetadataId;
     final List<ColumnSpec> resultColumns;
+    /** A lightweight transaction, as the node marked it at PREPARE (ScyllaDB's LWT metadata mark). */
+    final boolean lwt;
     private volatile Shape shape;
 
     /**
@@ -34,6 +36,12 @@ final class Prepared {
 
     Prepared(String cql, String keyspace, byte[] id, byte[] resultMetadataId, List<ColumnSpec> variables,
              int[] partitionKey, List<ColumnSpec> resultColumns) {
+        this(cql, keyspace, id, resultMetadataId, variables, partitionKey, resultColumns, false);
+    }
+
+    Prepared(String cql, String keyspace, byte[] id, byte[] resultMetadataId, List<ColumnSpec> variables,
+             int[] partitionKey, List<ColumnSpec> resultColumns, boolean lwt) {
+        this.lwt = lwt;
         this.cql = cql;
         this.keyspace = keyspace;
         this.id = id.clone();

@@ -43,6 +43,12 @@ final class QueryKind implements RequestKind<QueryResult> {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /** A query run at a serial consistency (a batch is routed as it always is). */
+    @Override
+    public boolean isLwt(RequestExecution<QueryResult> r) {
+        return r.message() instanceof io.jsylla.internal.protocol.Query q && q.parameters().consistency().isSerial();
+    }
+
     @Override
     public ByteBuffer routingKey(RequestExecution<QueryResult> r) {
         Object c = r.context();

@@ -137,6 +137,7 @@ class ExecuteRequestTest {
             @Override public List<ColumnSpec> getVariables() { return List.of(); }
             @Override public List<Integer> getPartitionKeyIndexes() { return List.of(); }
             @Override public List<ColumnSpec> getResultColumns() { return List.of(); }
+            @Override public boolean isLwt() { return false; }
             @Override public PreparedStatement withOptions(StatementOptions options) { return this; }
         };
         assertThatThrownBy(() -> runner.execute(foreign, new Object[0], PagingState.start()))
