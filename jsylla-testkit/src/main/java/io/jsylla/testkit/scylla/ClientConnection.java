@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The client side of one simulated connection: takes a shard when accepted, opens its own
  * upstream connection (on the same event loop, so both sides share one thread), answers OPTIONS
- * and refused protocol versions itself, judges each EXECUTE's shard, and forwards every other
- * frame as it came.
+ * and refused protocol versions itself, notes the extensions a STARTUP takes up, answers
+ * requests the rate limit setting rejects with a forged error, judges each EXECUTE's shard, and
+ * forwards every other frame as it came.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
@@ -30,6 +32,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private final boolean onShardAwarePort;
     private SimulatedNode.ConnectionShard shard;
     private Channel upstream;
+    private final Negotiated negotiated = new Negotiated();
+
+    /**
+     * What one connection took up in its STARTUP, and its PREPAREs awaiting their answer (stream
+     * to CQL text). Shared with its {@link UpstreamConnection}, on the same event loop.
+     */
+    static final class Negotiated {
+        boolean rateLimitErrors;
+        boolean lwtMark;
+        final java.util.Map<Integer, String> pendingPrepares = new java.util.HashMap<>();
+    }
 
     ClientConnection(SimulatedNode node, boolean onShardAwarePort) {
         this.node = node;
@@ -52,7 +65,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                             SslHandler ssl = tls.nodeSide(ch.alloc(), node.upstream());
                             if (ssl != null) ch.pipeline().addLast(ssl);
                         }
-                        ch.pipeline().addLast(SimulatedNode.frameDecoder(), new UpstreamConnection(node, client));
+                        ch.pipeline().addLast(SimulatedNode.frameDecoder(), new UpstreamConnection(node, client, negotiated));
                     }
                 })
                 .connect(node.upstream())
@@ -92,12 +105,21 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if ((flags & Frames.FLAG_COMPRESSED) == 0) {
+            StatementKind kind = inspect(frame, stream, opcode);
+            if (kind != null && node.rateLimiter().reject(kind.opType())) {
+                frame.release();
+                RateLimitErrors.Setting s = node.rateLimiter().setting();
+                node.stats().rateLimited(kind.opType());
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(Frames.response(version, stream, Frames.ERROR,
+                        RateLimitErrors.errorBody(negotiated.rateLimitErrors, kind.opType(), s.rejectedByCoordinator()))));
+                return;
+            }
             if (opcode == Frames.QUERY || opcode == Frames.PREPARE) {
                 upstream.writeAndFlush(inCassandraDialect(ctx, frame));
                 return;
             }
             long delay = node.crossShardPenalty().toNanos();
-            if (opcode == Frames.EXECUTE && judge(frame) && delay > 0) {
+            if (opcode == Frames.EXECUTE && judge(frame, kind) && delay > 0) {
                 ctx.executor().schedule(() -> upstream.writeAndFlush(frame), delay, TimeUnit.NANOSECONDS);
                 return;
             }
@@ -120,21 +142,67 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         return out;
     }
 
-    /** Counts an EXECUTE whose shard can be computed; true for a shard miss. */
-    private boolean judge(ByteBuf frame) {
+    /**
+     * Reads what the extensions need of an uncompressed request: STARTUP's extension keys, a
+     * PREPARE's text (kept until its answer), and the kind of a QUERY, EXECUTE (from its PREPARE)
+     * or BATCH (a write); null for other requests and unknown statements.
+     */
+    private StatementKind inspect(ByteBuf frame, int stream, int opcode) {
+        try {
+            ByteBuffer body = frame.nioBuffer(Frames.HEADER, frame.readableBytes() - Frames.HEADER);
+            switch (opcode) {
+                case Frames.STARTUP -> {
+                    java.util.Set<String> keys = Frames.readStringMapKeys(body);
+                    negotiated.rateLimitErrors = node.offersRateLimitErrors() && keys.contains(RateLimitErrors.KEY);
+                    negotiated.lwtMark = node.offersLwtMark() && keys.contains(LwtMark.KEY);
+                    return null;
+                }
+                case Frames.PREPARE -> {
+                    negotiated.pendingPrepares.put(stream, Frames.readLongString(body));
+                    return null;
+                }
+                case Frames.QUERY -> {
+                    return StatementKind.of(Frames.readLongString(body));
+                }
+                case Frames.EXECUTE -> {
+                    return node.shapes().kind(Frames.readShortBytes(body));
+                }
+                case Frames.BATCH -> {
+                    return new StatementKind(StatementKind.OpType.WRITE, false);
+                }
+                default -> {
+                    return null;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("Cannot read a request of opcode {}: {}", opcode, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Counts an EXECUTE whose shard can be computed, and an LWT's arrival at its primary
+     * replica's shard; true for a shard miss.
+     */
+    private boolean judge(ByteBuf frame, StatementKind kind) {
+        boolean lwt = kind != null && kind.conditional();
         PartitionKeyDecoder.RoutedExecute routed;
         try {
             routed = PartitionKeyDecoder.decode(frame.nioBuffer(Frames.HEADER, frame.readableBytes() - Frames.HEADER),
                     node.shapes());
         } catch (RuntimeException e) {
             log.debug("Cannot read an EXECUTE's values: {}", e.toString());
+            routed = null;
+        }
+        if (routed == null) {
+            if (lwt) node.stats().lwt(false);
             return false;
         }
-        if (routed == null) return false;
         long token = routed.token();
         boolean miss = Sharding.shardOf(token, shard.shards(), shard.ignoreMsb()) != shard.shard();
         node.stats().routed(shard.shard(), miss);
         if (Boolean.FALSE.equals(node.isReplica(routed.shape().keyspace(), token))) node.stats().nonReplica();
+        if (lwt) node.stats().lwt(!miss && Boolean.TRUE.equals(node.isPrimary(routed.shape().keyspace(), token)));
         return miss;
     }
 

@@ -20,7 +20,7 @@ final class Frames {
     static final int MAX_BODY = 256 << 20;
     static final int FLAG_COMPRESSED = 0x01, FLAG_TRACING = 0x02, FLAG_CUSTOM_PAYLOAD = 0x04, FLAG_WARNING = 0x08;
     static final int ERROR = 0x00, STARTUP = 0x01, OPTIONS = 0x05, SUPPORTED = 0x06, QUERY = 0x07, RESULT = 0x08,
-            PREPARE = 0x09, EXECUTE = 0x0A, EVENT = 0x0C;
+            PREPARE = 0x09, EXECUTE = 0x0A, EVENT = 0x0C, BATCH = 0x0D;
     static final int PROTOCOL_ERROR = 0x000A;
     static final int RESULT_ROWS = 2, RESULT_PREPARED = 4;
 
@@ -78,6 +78,25 @@ final class Frames {
         byte[] s = new byte[n];
         b.get(s);
         return new String(s, StandardCharsets.UTF_8);
+    }
+
+    static String readLongString(ByteBuffer b) {
+        int n = b.getInt();
+        if (n < 0 || n > b.remaining()) throw new IllegalArgumentException("bad [long string] length " + n);
+        byte[] s = new byte[n];
+        b.get(s);
+        return new String(s, StandardCharsets.UTF_8);
+    }
+
+    /** A [string map]'s keys. */
+    static java.util.Set<String> readStringMapKeys(ByteBuffer b) {
+        int n = b.getShort() & 0xFFFF;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            keys.add(readString(b));
+            skipString(b);
+        }
+        return keys;
     }
 
     static void skipString(ByteBuffer b) {

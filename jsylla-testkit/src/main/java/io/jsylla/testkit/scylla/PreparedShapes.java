@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the simulator learned from PREPARED answers: per prepared id, the table and which bind
  * variables make up the partition key, so that each EXECUTE's token, and thus its shard, can be
- * computed as a shard-aware driver computes it. Shared by a node's connections, as prepared ids
+ * computed as a shard-aware driver computes it; and, from the PREPARE text, each statement's
+ * {@link StatementKind} (read or write, conditional or not). Shared by a node's connections, as prepared ids
  * are per node, not per connection.
  */
 public final class PreparedShapes {
@@ -25,6 +26,17 @@ public final class PreparedShapes {
     public record Shape(String keyspace, String table, int[] partitionKey, List<String> names, int[] typeIds) {}
 
     private final Map<ByteBuffer, Shape> shapes = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, StatementKind> kinds = new ConcurrentHashMap<>();
+
+    /** Remembers the kind of a prepared statement, read from its PREPARE text. */
+    void recordKind(byte[] id, StatementKind kind) {
+        kinds.put(ByteBuffer.wrap(id), kind);
+    }
+
+    /** The kind of a prepared statement; null when its PREPARE was not seen (or was compressed). */
+    StatementKind kind(byte[] id) {
+        return kinds.get(ByteBuffer.wrap(id));
+    }
 
     public Shape get(byte[] id) {
         return shapes.get(ByteBuffer.wrap(id));

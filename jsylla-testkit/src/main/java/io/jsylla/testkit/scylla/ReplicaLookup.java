@@ -48,4 +48,11 @@ final class ReplicaLookup {
         if (r == null || r.isEmpty()) return null;
         return ring.replicas(token, r.get()).contains(node);
     }
+
+    /** Whether the node is the token's primary replica (first in ring order); null when not known. */
+    Boolean isPrimary(int node, String keyspace, long token) {
+        Optional<Replication> r = known.get(keyspace);
+        if (r == null || r.isEmpty()) return null;
+        return ring.primary(token, r.get()) == node;
+    }
 }

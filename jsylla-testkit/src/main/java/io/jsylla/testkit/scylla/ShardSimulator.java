@@ -172,6 +172,21 @@ public final class ShardSimulator implements AutoCloseable {
         return nodes.stream().mapToLong(n -> n.stats().nonReplicaRequests()).sum();
     }
 
+    /** Forged rate limit errors, over all nodes. */
+    public long rateLimitErrors() {
+        return nodes.stream().mapToLong(n -> n.stats().rateLimitErrors()).sum();
+    }
+
+    /** LWT EXECUTEs, over all nodes. */
+    public long lwtRequests() {
+        return nodes.stream().mapToLong(n -> n.stats().lwtRequests()).sum();
+    }
+
+    /** LWT EXECUTEs that arrived at their primary replica on the token's shard, over all nodes. */
+    public long lwtAtPrimaryShard() {
+        return nodes.stream().mapToLong(n -> n.stats().lwtAtPrimaryShard()).sum();
+    }
+
     /** Resets every node's counters. */
     public void resetStats() {
         nodes.forEach(n -> n.stats().reset());

@@ -16,11 +16,17 @@ import java.time.Duration;
  *                          makes to the owning core; zero for none
  * @param port the regular port, or 0 to pick a free one (then the same for every node if free)
  * @param shardAwarePort the shard-aware port, or 0 to pick as for {@code port}
- * @param shardingKeys false to answer OPTIONS as plain Cassandra would (no {@code SCYLLA_*} keys)
+ * @param shardingKeys false to answer OPTIONS without ScyllaDB's sharding keys, as plain Cassandra
+ *                     would (the extensions' keys have switches of their own)
  * @param nat true to ignore source ports on the shard-aware port, as behind a NAT
+ * @param rateLimitErrors offer {@code SCYLLA_RATE_LIMIT_ERROR} in SUPPORTED (forged errors are
+ *                        then sent in ScyllaDB's format to connections that take it up)
+ * @param lwtMark offer {@code SCYLLA_LWT_ADD_METADATA_MARK} in SUPPORTED and mark conditional
+ *                statements' PREPARED answers on connections that take it up
  */
 public record ShardSimulatorOptions(int shards, int ignoreMsb, Duration crossShardPenalty, int port,
-                                    int shardAwarePort, boolean shardingKeys, boolean nat) {
+                                    int shardAwarePort, boolean shardingKeys, boolean nat,
+                                    boolean rateLimitErrors, boolean lwtMark) {
 
     public ShardSimulatorOptions {
         if (shards < 1 || shards > 1024) throw new IllegalArgumentException("shards must be 1..1024: " + shards);
@@ -33,32 +39,40 @@ public record ShardSimulatorOptions(int shards, int ignoreMsb, Duration crossSha
         }
     }
 
-    /** 4 shards, ignore_msb 12, no penalty, free ports, sharding keys on, no NAT. */
+    /** 4 shards, ignore_msb 12, no penalty, free ports, sharding keys on, no NAT, both extensions offered. */
     public static ShardSimulatorOptions defaults() {
-        return new ShardSimulatorOptions(4, 12, Duration.ZERO, 0, 0, true, false);
+        return new ShardSimulatorOptions(4, 12, Duration.ZERO, 0, 0, true, false, true, true);
     }
 
     public ShardSimulatorOptions shards(int shards) {
-        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat);
+        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat, rateLimitErrors, lwtMark);
     }
 
     public ShardSimulatorOptions ignoreMsb(int ignoreMsb) {
-        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat);
+        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat, rateLimitErrors, lwtMark);
     }
 
     public ShardSimulatorOptions crossShardPenalty(Duration penalty) {
-        return new ShardSimulatorOptions(shards, ignoreMsb, penalty, port, shardAwarePort, shardingKeys, nat);
+        return new ShardSimulatorOptions(shards, ignoreMsb, penalty, port, shardAwarePort, shardingKeys, nat, rateLimitErrors, lwtMark);
     }
 
     public ShardSimulatorOptions ports(int port, int shardAwarePort) {
-        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat);
+        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat, rateLimitErrors, lwtMark);
     }
 
     public ShardSimulatorOptions shardingKeys(boolean on) {
-        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, on, nat);
+        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, on, nat, rateLimitErrors, lwtMark);
     }
 
     public ShardSimulatorOptions nat(boolean on) {
-        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, on);
+        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, on, rateLimitErrors, lwtMark);
+    }
+
+    public ShardSimulatorOptions rateLimitErrors(boolean on) {
+        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat, on, lwtMark);
+    }
+
+    public ShardSimulatorOptions lwtMark(boolean on) {
+        return new ShardSimulatorOptions(shards, ignoreMsb, crossShardPenalty, port, shardAwarePort, shardingKeys, nat, rateLimitErrors, on);
     }
 }

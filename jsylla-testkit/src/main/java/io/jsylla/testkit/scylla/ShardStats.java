@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * What one simulated node saw, per shard: open connections, requests, EXECUTEs whose shard the
  * simulator could compute ("routed"), and shard misses (a routed EXECUTE arriving on a connection
  * of another shard, what a shard-aware driver exists to avoid). Also, per node, requests that a
- * node coordinated without being a replica of their token.
+ * node coordinated without being a replica of their token, forged rate limit errors, and LWT
+ * EXECUTEs with those that arrived at their primary replica's owning shard.
  *
  * <p>{@link #reset()} zeroes the counters but not the open connections, which are a state.
  */
@@ -26,6 +27,10 @@ public final class ShardStats {
     private final LongAdder nonReplica = new LongAdder();
     private final LongAdder refusedVersions = new LongAdder();
     private final LongAdder shardAwarePortAccepts = new LongAdder();
+    private final LongAdder rateLimitedReads = new LongAdder();
+    private final LongAdder rateLimitedWrites = new LongAdder();
+    private final LongAdder lwtRequests = new LongAdder();
+    private final LongAdder lwtAtPrimaryShard = new LongAdder();
 
     private Shard shard(int shard) {
         return shards.computeIfAbsent(shard, s -> new Shard());
@@ -56,6 +61,15 @@ public final class ShardStats {
 
     void refusedVersion() {
         refusedVersions.increment();
+    }
+
+    void rateLimited(StatementKind.OpType op) {
+        (op == StatementKind.OpType.READ ? rateLimitedReads : rateLimitedWrites).increment();
+    }
+
+    void lwt(boolean atPrimaryShard) {
+        lwtRequests.increment();
+        if (atPrimaryShard) lwtAtPrimaryShard.increment();
     }
 
     /** Connections open now on {@code shard}. */
@@ -119,6 +133,30 @@ public final class ShardStats {
         return shardAwarePortAccepts.sum();
     }
 
+    /** Requests of {@code op} the simulator answered with a forged rate limit error instead of forwarding them. */
+    public long rateLimitErrors(StatementKind.OpType op) {
+        return (op == StatementKind.OpType.READ ? rateLimitedReads : rateLimitedWrites).sum();
+    }
+
+    /** Forged rate limit errors, reads and writes. */
+    public long rateLimitErrors() {
+        return rateLimitedReads.sum() + rateLimitedWrites.sum();
+    }
+
+    /** EXECUTEs of prepared conditional statements (LWTs) forwarded by this node. */
+    public long lwtRequests() {
+        return lwtRequests.sum();
+    }
+
+    /**
+     * LWT EXECUTEs that arrived at the primary replica of their token (the first replica in ring
+     * order) on a connection of the token's shard: where ScyllaDB's LWT routing sends them. An LWT
+     * whose token or keyspace replication is unknown does not count here.
+     */
+    public long lwtAtPrimaryShard() {
+        return lwtAtPrimaryShard.sum();
+    }
+
     /** Zeroes every counter; open connections stay as they are. */
     public void reset() {
         shards.values().forEach(s -> {
@@ -129,6 +167,10 @@ public final class ShardStats {
         nonReplica.reset();
         refusedVersions.reset();
         shardAwarePortAccepts.reset();
+        rateLimitedReads.reset();
+        rateLimitedWrites.reset();
+        lwtRequests.reset();
+        lwtAtPrimaryShard.reset();
     }
 
     @Override
@@ -137,6 +179,8 @@ public final class ShardStats {
         new TreeMap<>(shards).forEach((k, s) -> sb.append("shard ").append(k).append(": open ").append(s.open.get())
                 .append(", requests ").append(s.requests.sum()).append(", routed ").append(s.routed.sum())
                 .append(", misses ").append(s.misses.sum()).append("; "));
-        return sb.append("non-replica ").append(nonReplica.sum()).append(']').toString();
+        return sb.append("non-replica ").append(nonReplica.sum()).append(", rate-limited ").append(rateLimitErrors())
+                .append(", LWT ").append(lwtRequests.sum()).append(" (at primary shard ").append(lwtAtPrimaryShard.sum())
+                .append(")]").toString();
     }
 }

@@ -40,6 +40,9 @@ public final class SimulatedNode implements AutoCloseable {
     private volatile Duration crossShardPenalty;
     private volatile boolean shardingKeys;
     private volatile boolean nat;
+    private volatile boolean rateLimitErrors;
+    private volatile boolean lwtMark;
+    private final RateLimitErrors rateLimiter = new RateLimitErrors();
 
     /**
      * Binds both ports at once (0 for a free one); throws when either is taken.
@@ -61,6 +64,8 @@ public final class SimulatedNode implements AutoCloseable {
         this.crossShardPenalty = options.crossShardPenalty();
         this.shardingKeys = options.shardingKeys();
         this.nat = options.nat();
+        this.rateLimitErrors = options.rateLimitErrors();
+        this.lwtMark = options.lwtMark();
         this.regular = bind(port, false);
         try {
             this.shardAware = bind(shardAwarePort, true);
@@ -109,7 +114,27 @@ public final class SimulatedNode implements AutoCloseable {
     record ConnectionShard(int shard, int shards, int ignoreMsb) {}
 
     byte[] supportedBody(ConnectionShard c) {
-        return supported.body(c.shard(), c.shards(), c.ignoreMsb(), shardingKeys, shardAwarePort, tls != null);
+        return supported.body(c.shard(), c.shards(), c.ignoreMsb(), shardingKeys, shardAwarePort, tls != null,
+                rateLimitErrors, lwtMark);
+    }
+
+    /** Whether {@code SCYLLA_RATE_LIMIT_ERROR} is offered now: a STARTUP naming it negotiates it. */
+    boolean offersRateLimitErrors() {
+        return rateLimitErrors;
+    }
+
+    /** Whether {@code SCYLLA_LWT_ADD_METADATA_MARK} is offered now: a STARTUP naming it negotiates it. */
+    boolean offersLwtMark() {
+        return lwtMark;
+    }
+
+    RateLimitErrors rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** Whether this node is the token's primary replica (first in ring order); null when unknown. */
+    Boolean isPrimary(String keyspace, long token) {
+        return replicas == null || keyspace == null ? null : replicas.isPrimary(index, keyspace, token);
     }
 
     /** Whether this node is a replica of the token; null when unknown. */
@@ -201,9 +226,59 @@ public final class SimulatedNode implements AutoCloseable {
         this.crossShardPenalty = penalty;
     }
 
-    /** Off: answer OPTIONS as plain Cassandra would, without any {@code SCYLLA_*} key. */
+    /**
+     * Off: answer OPTIONS without ScyllaDB's sharding keys, as plain Cassandra would (the
+     * extensions' keys have their own switches, {@link #rateLimitErrors} and {@link #lwtMark}).
+     */
     public void shardingKeys(boolean on) {
         this.shardingKeys = on;
+    }
+
+    /**
+     * Offers (true, the default) or stops offering {@code SCYLLA_RATE_LIMIT_ERROR} in SUPPORTED.
+     * Acts on connections started after the change: a connection whose STARTUP named the key while
+     * it was offered gets forged rate limit errors in ScyllaDB's format, any other a Config_error.
+     */
+    public void rateLimitErrors(boolean on) {
+        this.rateLimitErrors = on;
+    }
+
+    /**
+     * Offers (true, the default) or stops offering {@code SCYLLA_LWT_ADD_METADATA_MARK} in
+     * SUPPORTED. Acts on connections started after the change: a connection whose STARTUP named
+     * the key while it was offered gets bit 31 set in the bind-variables metadata flags of the
+     * PREPARED answers of conditional statements.
+     */
+    public void lwtMark(boolean on) {
+        this.lwtMark = on;
+    }
+
+    /**
+     * Rejects a share of requests from now on, as ScyllaDB's per-partition rate limiter would: each
+     * QUERY or EXECUTE of a read (SELECT) when {@code reads}, of a write (INSERT, UPDATE, DELETE)
+     * or any BATCH when {@code writes}, is rejected with probability {@code fraction} (a seeded
+     * draw, see {@link #rateLimitSeed}). A rejected request is not forwarded: the node answers it
+     * on the same stream with a rate limit error ({@code op_type} 0 read, 1 write, and
+     * {@code rejected_by_coordinator} as given) on connections that negotiated
+     * {@code SCYLLA_RATE_LIMIT_ERROR}, else with a Config_error; {@link ShardStats#rateLimitErrors}
+     * counts them. Statements whose kind is unknown (an EXECUTE of an id whose PREPARE was not
+     * seen, compressed frames, schema statements) are never rejected. {@code fraction} 0 turns it off.
+     */
+    public void rateLimit(double fraction, boolean reads, boolean writes, boolean rejectedByCoordinator) {
+        rateLimiter.set(new RateLimitErrors.Setting(fraction, reads, writes, rejectedByCoordinator));
+    }
+
+    /** Stops rejecting requests: {@code rateLimit(0, false, false, false)}. */
+    public void rateLimitOff() {
+        rateLimiter.set(RateLimitErrors.Setting.OFF);
+    }
+
+    /**
+     * Restarts the random sequence that picks the rejected requests (each node starts from one
+     * fixed seed): the same seed and the same sequence of eligible requests reject the same ones.
+     */
+    public void rateLimitSeed(long seed) {
+        rateLimiter.seed(seed);
     }
 
     /** On: the shard-aware port ignores source ports (least-connected shard), as behind a NAT. */

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The SUPPORTED answer of one simulated connection: the real node's own options (fetched once)
  * with the protocol versions cut to v3/v4, as ScyllaDB speaks no v5, plus ScyllaDB's sharding
- * keys for this connection. SUPPORTED is per connection because {@code SCYLLA_SHARD} is.
+ * keys for this connection and the keys of the protocol extensions it simulates. SUPPORTED is per connection because {@code SCYLLA_SHARD} is.
  */
 public final class SupportedOptions {
     private final Map<String, List<String>> upstream;
@@ -22,15 +22,19 @@ public final class SupportedOptions {
     /**
      * The options one connection sees.
      *
-     * @param shardingKeys false to play a plain Cassandra node (no {@code SCYLLA_*} keys)
+     * @param shardingKeys false to leave out the sharding keys, as a plain Cassandra node would
      * @param shardAwarePort the port to announce, or 0 to announce none (the port is closed)
      * @param tls true when the node speaks TLS only: the shard-aware port is then announced under
      *            {@code SCYLLA_SHARD_AWARE_PORT_SSL} too, the key drivers on TLS read, as ScyllaDB
      *            does when both its shard-aware port settings name one (TLS) port
+     * @param rateLimitErrors offer {@code SCYLLA_RATE_LIMIT_ERROR} ({@code ERROR_CODE=61440})
+     * @param lwtMark offer {@code SCYLLA_LWT_ADD_METADATA_MARK} ({@code LWT_OPTIMIZATION_META_BIT_MASK=2147483648})
      */
     public Map<String, List<String>> forConnection(int shard, int shards, int ignoreMsb, boolean shardingKeys,
-                                                   int shardAwarePort, boolean tls) {
+                                                   int shardAwarePort, boolean tls, boolean rateLimitErrors, boolean lwtMark) {
         Map<String, List<String>> out = new LinkedHashMap<>(upstream);
+        if (rateLimitErrors) out.put(RateLimitErrors.KEY, List.of(RateLimitErrors.VALUE));
+        if (lwtMark) out.put(LwtMark.KEY, List.of(LwtMark.VALUE));
         if (!shardingKeys) return out;
         out.put("SCYLLA_SHARD", List.of(Integer.toString(shard)));
         out.put("SCYLLA_NR_SHARDS", List.of(Integer.toString(shards)));
@@ -43,7 +47,9 @@ public final class SupportedOptions {
     }
 
     /** {@link #forConnection} encoded as a SUPPORTED body ({@code [string multimap]}). */
-    public byte[] body(int shard, int shards, int ignoreMsb, boolean shardingKeys, int shardAwarePort, boolean tls) {
-        return Frames.stringMultimap(forConnection(shard, shards, ignoreMsb, shardingKeys, shardAwarePort, tls));
+    public byte[] body(int shard, int shards, int ignoreMsb, boolean shardingKeys, int shardAwarePort, boolean tls,
+                       boolean rateLimitErrors, boolean lwtMark) {
+        return Frames.stringMultimap(forConnection(shard, shards, ignoreMsb, shardingKeys, shardAwarePort, tls,
+                rateLimitErrors, lwtMark));
     }
 }

@@ -62,6 +62,21 @@ public final class TokenRing {
         return out;
     }
 
+    /**
+     * The primary replica of {@code token}: the first replica in ring order from the token (for
+     * replication everywhere, the token's owner); -1 when the ring or the replicas are empty.
+     */
+    public int primary(long token, Replication replication) {
+        if (tokens.length == 0) return -1;
+        if (replication.everywhere()) {
+            int start = Arrays.binarySearch(tokens, token);
+            if (start < 0) start = -start - 1;
+            return owners[start == tokens.length ? 0 : start];
+        }
+        Set<Integer> r = replicas(token, replication);
+        return r.isEmpty() ? -1 : r.iterator().next();
+    }
+
     private Member member(int index) {
         for (Member m : members) if (m.index() == index) return m;
         throw new IllegalStateException("no member " + index);

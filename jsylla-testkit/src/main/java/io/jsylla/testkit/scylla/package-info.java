@@ -24,8 +24,20 @@
  *       {@code USING TIMEOUT}, which ScyllaDB's Java driver adds to its schema queries);
  *   <li>rewrites the CQL address and port of each real node into its simulated node's in
  *       {@code system.local}, {@code system.peers}, {@code system.peers_v2} rows and in topology
- *       and status events, so that drivers discovering peers still go through the simulator.
+ *       and status events, so that drivers discovering peers still go through the simulator;
+ *   <li>simulates ScyllaDB's LWT metadata mark ({@code LwtMark}):
+ *       offers {@code SCYLLA_LWT_ADD_METADATA_MARK} and, on a connection whose STARTUP names it,
+ *       sets bit 31 in the bind-variables metadata flags of the PREPARED answers of conditional
+ *       statements ({@link io.jsylla.testkit.scylla.StatementKind}, read from the PREPARE text);
+ *       counts LWT EXECUTEs and those arriving at their token's primary replica (first in ring
+ *       order) on the token's shard;
+ *   <li>simulates ScyllaDB's rate limit error ({@code RateLimitErrors}):
+ *       offers {@code SCYLLA_RATE_LIMIT_ERROR} ({@code ERROR_CODE=61440}) and, on demand
+ *       ({@link io.jsylla.testkit.scylla.SimulatedNode#rateLimit}), answers a seeded share of
+ *       reads and/or writes itself, without forwarding them, with that error (Config_error on
+ *       connections that did not negotiate it).
  * </ul>
+ * Each extension has its own switch, on by default and independent of the sharding keys'.
  *
  * <p>TLS ({@link io.jsylla.testkit.scylla.ShardSimulatorTls}): in front of a kit cluster with
  * client TLS, each simulated node speaks TLS only, on its regular port and on its shard-aware
@@ -40,6 +52,8 @@
  * Snappy, once a client asks for compression in STARTUP) are forwarded unread: their EXECUTEs are
  * not counted, their PREPARED answers not learned, their discovery rows not rewritten; run
  * drivers without compression against the simulator. BATCH and unprepared QUERY requests are
- * forwarded without a shard verdict. Tablets, LWT and rate-limit extensions are not simulated.
+ * forwarded without a shard verdict. Statement kinds come from the PREPARE text, so an EXECUTE of an
+ * id prepared through a compressed frame, or before the simulator started, is neither rate-limited
+ * nor counted as an LWT; SERIAL consistency alone does not make an LWT. Tablets are not simulated.
  */
 package io.jsylla.testkit.scylla;

@@ -27,7 +27,7 @@ class ShardAssignmentTest {
     void supportedCarriesTheConnectionsShardAndCutsV5() {
         SupportedOptions options = new SupportedOptions(Map.of(
                 "CQL_VERSION", List.of("3.4.7"), "PROTOCOL_VERSIONS", List.of("3/v3", "4/v4", "5/v5", "6/v6-beta")));
-        Map<String, List<String>> decoded = ProbeCodec.readStringMultimap(ByteBuffer.wrap(options.body(5, 8, 12, true, 29043, false)));
+        Map<String, List<String>> decoded = ProbeCodec.readStringMultimap(ByteBuffer.wrap(options.body(5, 8, 12, true, 29043, false, false, false)));
         assertThat(decoded).containsEntry("SCYLLA_SHARD", List.of("5"))
                 .containsEntry("SCYLLA_NR_SHARDS", List.of("8"))
                 .containsEntry("SCYLLA_PARTITIONER", List.of("org.apache.cassandra.dht.Murmur3Partitioner"))
@@ -37,10 +37,23 @@ class ShardAssignmentTest {
                 .containsEntry("CQL_VERSION", List.of("3.4.7"))
                 .containsEntry("PROTOCOL_VERSIONS", List.of("3/v3", "4/v4"))
                 .doesNotContainKey("SCYLLA_SHARD_AWARE_PORT_SSL");
-        assertThat(options.forConnection(5, 8, 12, false, 29043, false)).containsOnlyKeys("CQL_VERSION", "PROTOCOL_VERSIONS");
+        assertThat(options.forConnection(5, 8, 12, false, 29043, false, false, false)).containsOnlyKeys("CQL_VERSION", "PROTOCOL_VERSIONS");
         // A TLS node serves TLS on its one shard-aware port, named under both keys.
-        assertThat(options.forConnection(5, 8, 12, true, 29043, true)).containsEntry("SCYLLA_SHARD_AWARE_PORT", List.of("29043"))
+        assertThat(options.forConnection(5, 8, 12, true, 29043, true, false, false)).containsEntry("SCYLLA_SHARD_AWARE_PORT", List.of("29043"))
                 .containsEntry("SCYLLA_SHARD_AWARE_PORT_SSL", List.of("29043"));
-        assertThat(options.forConnection(5, 8, 12, true, 0, true)).doesNotContainKeys("SCYLLA_SHARD_AWARE_PORT", "SCYLLA_SHARD_AWARE_PORT_SSL");
+        assertThat(options.forConnection(5, 8, 12, true, 0, true, false, false)).doesNotContainKeys("SCYLLA_SHARD_AWARE_PORT", "SCYLLA_SHARD_AWARE_PORT_SSL");
+    }
+
+    @Test
+    void extensionKeysHaveSwitchesOfTheirOwn() {
+        SupportedOptions options = new SupportedOptions(Map.of("CQL_VERSION", List.of("3.4.7")));
+        assertThat(options.forConnection(0, 4, 12, false, 29043, false, true, true)).containsOnlyKeys(
+                        "CQL_VERSION", "SCYLLA_RATE_LIMIT_ERROR", "SCYLLA_LWT_ADD_METADATA_MARK")
+                .containsEntry("SCYLLA_RATE_LIMIT_ERROR", List.of("ERROR_CODE=61440"))
+                .containsEntry("SCYLLA_LWT_ADD_METADATA_MARK", List.of("LWT_OPTIMIZATION_META_BIT_MASK=2147483648"));
+        assertThat(options.forConnection(0, 4, 12, true, 29043, false, false, true))
+                .containsKeys("SCYLLA_SHARD", "SCYLLA_LWT_ADD_METADATA_MARK").doesNotContainKey("SCYLLA_RATE_LIMIT_ERROR");
+        assertThat(options.forConnection(0, 4, 12, true, 29043, false, true, false))
+                .containsKey("SCYLLA_RATE_LIMIT_ERROR").doesNotContainKey("SCYLLA_LWT_ADD_METADATA_MARK");
     }
 }

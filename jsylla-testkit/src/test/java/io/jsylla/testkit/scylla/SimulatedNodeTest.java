@@ -75,6 +75,15 @@ class SimulatedNodeTest {
         }
         node.shardingKeys(false);
         try (Client c = Client.open(node.address())) {
+            assertThat(c.options()).containsOnlyKeys("CQL_VERSION", "PROTOCOL_VERSIONS", "COMPRESSION",
+                    "SCYLLA_RATE_LIMIT_ERROR", "SCYLLA_LWT_ADD_METADATA_MARK");
+        }
+        node.rateLimitErrors(false);
+        try (Client c = Client.open(node.address())) {
+            assertThat(c.options()).containsKey("SCYLLA_LWT_ADD_METADATA_MARK").doesNotContainKey("SCYLLA_RATE_LIMIT_ERROR");
+        }
+        node.lwtMark(false);
+        try (Client c = Client.open(node.address())) {
             assertThat(c.options().keySet()).noneMatch(k -> k.startsWith("SCYLLA_")).contains("CQL_VERSION");
         }
         node.shardAwarePortOpen(false);
@@ -145,6 +154,96 @@ class SimulatedNodeTest {
             assertThat(timeExecute(c, id, hit)).isLessThan(Duration.ofMillis(45));
             assertThat(timeExecute(c, id, miss)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
         }
+    }
+
+    @Test
+    void forgesRateLimitErrorsInScyllaFormatOnlyWhenNegotiated() throws Exception {
+        try (Client c = Client.open(node.address()); Client plain = Client.open(node.address())) {
+            c.startup(Map.of("CQL_VERSION", "3.0.0", "SCYLLA_RATE_LIMIT_ERROR", ""));
+            plain.startup(Map.of("CQL_VERSION", "3.0.0"));
+            byte[] insert = c.prepare("INSERT INTO bench.kv (k, v) VALUES (?, ?)");
+            byte[] select = c.prepare("SELECT k, v FROM bench.kv WHERE k = ?");
+            node.rateLimit(1, false, true, true);
+
+            c.send(0x04, 0, 21, Frames.EXECUTE, executeInsert(insert, 1));
+            assertRateLimited(c.receive(), 21, 1, true);
+            c.send(0x04, 0, 22, Frames.QUERY, new Bodies().longString("update bench.kv SET v = 0x01 WHERE k = 1")
+                    .i16(1).i8(0).build());
+            assertRateLimited(c.receive(), 22, 1, true);
+            c.send(0x04, 0, 23, Frames.BATCH, new Bodies().i8(0).i16(1).i8(1).shortBytes(insert).i16(2)
+                    .bytes(Bodies.bigint(1)).bytes(new byte[] {1}).i16(1).build());
+            assertRateLimited(c.receive(), 23, 1, true);
+            assertThat(execute(c, select, 1).opcode()).isEqualTo(Frames.RESULT); // reads pass
+
+            // Not negotiated: a Config_error, as ScyllaDB sends.
+            plain.send(0x04, 0, 24, Frames.EXECUTE, executeInsert(insert, 1));
+            Frame config = plain.receive();
+            assertThat(config.stream()).isEqualTo(24);
+            assertThat(config.opcode()).isEqualTo(Frames.ERROR);
+            assertThat(config.body().getInt()).isEqualTo(0x2300);
+            assertThat(Frames.readString(config.body())).contains("rate limit");
+            assertThat(config.body().hasRemaining()).isFalse();
+
+            node.rateLimit(1, true, false, false);
+            c.send(0x04, 0, 25, Frames.EXECUTE, new Bodies().shortBytes(select).i16(1).i8(0x01).i16(1)
+                    .bytes(Bodies.bigint(5)).build());
+            assertRateLimited(c.receive(), 25, 0, false);
+            c.send(0x04, 0, 26, Frames.EXECUTE, executeInsert(insert, 2));
+            assertThat(c.receive().opcode()).isEqualTo(Frames.RESULT);
+
+            node.rateLimitOff();
+            assertThat(execute(c, select, 1).opcode()).isEqualTo(Frames.RESULT);
+            assertThat(node.stats().rateLimitErrors(StatementKind.OpType.WRITE)).isEqualTo(4);
+            assertThat(node.stats().rateLimitErrors(StatementKind.OpType.READ)).isEqualTo(1);
+            assertThat(simulator.rateLimitErrors()).isEqualTo(5);
+        }
+        // Switched off, the key is not offered, and a STARTUP naming it anyway does not negotiate it.
+        node.rateLimitErrors(false);
+        node.rateLimit(1, true, true, true);
+        try (Client c = Client.open(node.address())) {
+            assertThat(c.options()).doesNotContainKey("SCYLLA_RATE_LIMIT_ERROR");
+            c.startup(Map.of("CQL_VERSION", "3.0.0", "SCYLLA_RATE_LIMIT_ERROR", ""));
+            c.send(0x04, 0, 1, Frames.QUERY, new Bodies().longString("SELECT k, v FROM bench.kv WHERE k = ?").i16(1).i8(0).build());
+            assertThat(c.receive().body().getInt()).isEqualTo(0x2300);
+        }
+    }
+
+    @Test
+    void rateLimitingFollowsItsSeed() throws Exception {
+        try (Client c = Client.open(node.address())) {
+            c.startup(Map.of("CQL_VERSION", "3.0.0", "SCYLLA_RATE_LIMIT_ERROR", ""));
+            byte[] select = c.prepare("SELECT k, v FROM bench.kv WHERE k = ?");
+            node.rateLimit(0.5, true, false, true);
+            node.rateLimitSeed(7);
+            List<Integer> first = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) first.add(execute(c, select, i).opcode());
+            node.rateLimitSeed(7);
+            List<Integer> again = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) again.add(execute(c, select, i).opcode());
+            assertThat(again).isEqualTo(first).contains(Frames.ERROR, Frames.RESULT);
+            long errors = first.stream().filter(o -> o == Frames.ERROR).count();
+            assertThat(node.stats().rateLimitErrors()).isEqualTo(2 * errors);
+        }
+    }
+
+    private static void assertRateLimited(Frame f, int stream, int opType, boolean byCoordinator) {
+        assertThat(f.stream()).isEqualTo(stream);
+        assertThat(f.opcode()).isEqualTo(Frames.ERROR);
+        ByteBuffer b = f.body();
+        assertThat(b.getInt()).isEqualTo(61440);
+        assertThat(Frames.readString(b)).contains("rate limit");
+        assertThat(b.get()).isEqualTo((byte) opType);
+        assertThat(b.get()).isEqualTo((byte) (byCoordinator ? 1 : 0));
+        assertThat(b.hasRemaining()).isFalse();
+    }
+
+    private static byte[] executeInsert(byte[] id, long k) {
+        return new Bodies().shortBytes(id).i16(1).i8(0x01).i16(2).bytes(Bodies.bigint(k)).bytes(new byte[] {1}).build();
+    }
+
+    private static Frame execute(Client c, byte[] id, long k) throws IOException {
+        c.send(0x04, 0, 3, Frames.EXECUTE, new Bodies().shortBytes(id).i16(1).i8(0x01).i16(1).bytes(Bodies.bigint(k)).build());
+        return c.receive();
     }
 
     private static Duration timeExecute(Client c, byte[] id, long k) throws IOException {
@@ -224,6 +323,25 @@ class SimulatedNodeTest {
             Frame f = receive();
             assertThat(f.opcode()).isEqualTo(ProbeCodec.SUPPORTED);
             return ProbeCodec.readStringMultimap(f.body());
+        }
+
+        void startup(Map<String, String> options) throws IOException {
+            send(0x04, 0, 1, ProbeCodec.STARTUP, ProbeCodec.stringMap(options));
+            assertThat(receive().opcode()).isEqualTo(ProbeCodec.READY);
+        }
+
+        /** PREPAREs {@code cql}; returns the prepared id. */
+        byte[] prepare(String cql) throws IOException {
+            return Frames.readShortBytes(prepareAnswer(cql).body());
+        }
+
+        /** PREPAREs {@code cql}; returns the answer, its body positioned after the result kind. */
+        Frame prepareAnswer(String cql) throws IOException {
+            send(0x04, 0, 2, Frames.PREPARE, new Bodies().longString(cql).build());
+            Frame f = receive();
+            assertThat(f.opcode()).isEqualTo(Frames.RESULT);
+            assertThat(f.body().getInt()).isEqualTo(Frames.RESULT_PREPARED);
+            return f;
         }
 
         int shard() throws IOException {
