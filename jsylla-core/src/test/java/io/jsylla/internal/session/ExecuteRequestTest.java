@@ -151,6 +151,17 @@ class ExecuteRequestTest {
         assertThat(core.started).isZero();
     }
 
+    @Test
+    void aStatementTheNodeMarkedIsALightweightTransaction() {
+        PreparedStatement plain = prepared(new int[] {0});
+        assertThat(((RequestExecution<?>) runner.execute(plain, new Object[] {1L, "a", null}, PagingState.start())).isLwt()).isFalse();
+        Prepared marked = new Prepared("INSERT INTO ks.t (k, c, v) VALUES (?, ?, ?) IF NOT EXISTS", "ks", ID, METADATA_ID,
+                VARIABLES, new int[] {0}, COLUMNS, true);
+        PreparedStatement lwt = new DefaultPreparedStatement(marked, StatementOptions.DEFAULTS);
+        assertThat(lwt.isLwt()).isTrue();
+        assertThat(((RequestExecution<?>) runner.execute(lwt, new Object[] {1L, "a", null}, PagingState.start())).isLwt()).isTrue();
+    }
+
     private static String hex(io.jsylla.internal.protocol.Request r, ProtocolVersion v) {
         ByteBuf out = Unpooled.buffer();
         r.encode(out, v);

@@ -292,8 +292,34 @@ public final class SimulatedNode implements AutoCloseable {
      */
     public synchronized void shardAwarePortOpen(boolean open) {
         if (open == isShardAwarePortOpen()) return;
-        if (open) shardAware = bind(shardAwarePort, true);
-        else shardAware.close().syncUninterruptibly();
+        if (open) {
+            shardAware = bind(shardAwarePort, true);
+        } else {
+            shardAware.close().syncUninterruptibly();
+            awaitRefused(shardAwareAddress());
+        }
+    }
+
+    /**
+     * Waits (at most 2 s) until connections to a port just closed are refused: the JDK closes a
+     * listening socket still registered with a selector only once the selector lets it go, and
+     * until then the kernel keeps accepting, then resetting, connections to it.
+     */
+    private static void awaitRefused(InetSocketAddress address) {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < end) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(address, 200);
+            } catch (java.io.IOException refused) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public boolean isShardAwarePortOpen() {
