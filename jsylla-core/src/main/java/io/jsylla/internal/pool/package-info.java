@@ -1,6 +1,8 @@
 /**
- * Connection pools: the connections to each node, their replacement with backoff when they
- * close, and the choice of the least busy one for a request. {@code PoolRegistry} holds the
+ * Connection pools: the connections to each node (per shard on ScyllaDB, filled through the
+ * shard-aware port from chosen local ports, {@code ShardAwareness}), their replacement with
+ * backoff when they close, and the choice of the least busy one for a request (of the request's
+ * shard). {@code PoolRegistry} holds the
  * session's pools by node address; a pool also holds the node's live counters and
  * {@code PoolLocal} values.
  *
