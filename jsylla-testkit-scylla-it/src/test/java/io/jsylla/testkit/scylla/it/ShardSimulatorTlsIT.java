@@ -102,6 +102,10 @@ class ShardSimulatorTlsIT {
     @Order(3)
     void scyllasJavaDriverCheckingHostnamesFillsAPoolPerShardAndRoutesByShard() throws InterruptedException {
         SimulatedNode node = scylla.node(1);
+        // The raw sockets of the tests before must be gone: the node gives a regular-port connection
+        // its least connected shard, and they would skew which shards the driver's connections get.
+        for (int i = 0; i < 200 && node.stats().openConnections() > 0; i++) Thread.sleep(50);
+        assertThat(node.stats().openConnections()).isZero();
         try (CqlSession session = CqlSession.builder()
                 .addContactPoints(scylla.contactPoints())
                 .withLocalDatacenter(cluster.node(1).datacenter())
@@ -115,9 +119,15 @@ class ShardSimulatorTlsIT {
             Node driverNode = session.getMetadata().getNodes().values().iterator().next();
             assertThat(driverNode.getShardingInfo()).isNotNull();
             assertThat(driverNode.getShardingInfo().getShardsCount()).isEqualTo(SHARDS);
-            for (int i = 0; i < 200 && !(driverNode.getOpenConnections() == SHARDS
-                    && node.stats().openConnectionsPerShard().size() == SHARDS); i++) Thread.sleep(50);
-            assertThat(node.stats().openConnectionsPerShard()).hasSize(SHARDS);
+            // The driver cannot pick a shard on the regular port: it closes what lands on a full
+            // shard and tries again, so wait until every shard has one of its connections.
+            for (int i = 0; i < 400 && !(driverNode.getOpenConnections() == SHARDS
+                    && node.stats().openConnectionsPerShard().size() == SHARDS
+                    && node.stats().openConnectionsPerShard().values().stream().allMatch(c -> c >= 1)
+                    && node.stats().openConnections() == SHARDS + 1); i++) { // the pool and the control connection
+                Thread.sleep(50);
+            }
+            assertThat(node.stats().openConnectionsPerShard()).hasSize(SHARDS).allSatisfy((shard, open) -> assertThat(open).isPositive());
 
             session.execute("CREATE KEYSPACE IF NOT EXISTS sim_tls WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
             session.execute("CREATE TABLE IF NOT EXISTS sim_tls.kv (k bigint PRIMARY KEY, v text)");
