@@ -17,4 +17,10 @@ module io.jsylla {
 
     exports io.jsylla;
     exports io.jsylla.policies;
+
+    // TupleValue and UdtValue normalize their components through the codecs without naming them
+    // (no import cycle between the public values and the codecs that decode them). The service
+    // type is in a package that is not exported: uses/provides within this module only.
+    uses io.jsylla.internal.values.ValueNormalizer;
+    provides io.jsylla.internal.values.ValueNormalizer with io.jsylla.internal.codec.CodecNormalizer;
 }

@@ -1,10 +1,8 @@
 package io.jsylla;
 
-import io.jsylla.internal.codec.CodecException;
-import io.jsylla.internal.codec.Codecs;
 import io.jsylla.internal.codec.Literals;
-import io.jsylla.internal.codec.TrustedValues;
 import io.jsylla.internal.codec.TypeShapes;
+import io.jsylla.internal.values.ValueNormalizer;
 
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
@@ -17,10 +15,6 @@ import java.util.List;
  * {@code Long} given for an {@code int} component is stored as an {@code Integer}).
  */
 public final class TupleValue {
-
-    static {
-        TrustedValues.registerTuples(TupleValue::new);
-    }
 
     private final DataType type;
     private final List<Object> values;
@@ -45,9 +39,10 @@ public final class TupleValue {
         Object[] converted = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             try {
-                converted[i] = Codecs.normalize(types.get(i), values[i]);
-            } catch (CodecException e) {
-                throw new IllegalArgumentException("component " + i + " of " + tupleType + ": " + e.getMessage(), e);
+                converted[i] = ValueNormalizer.get().normalize(types.get(i), values[i]);
+            } catch (ValueNormalizer.NotConvertibleException e) {
+                // The cause is the codec's own exception, as the normalizer's only wraps it.
+                throw new IllegalArgumentException("component " + i + " of " + tupleType + ": " + e.getMessage(), e.getCause());
             }
         }
         return new TupleValue(tupleType, Collections.unmodifiableList(Arrays.asList(converted)));
@@ -129,9 +124,9 @@ public final class TupleValue {
                 throw new IndexOutOfBoundsException("component " + i + " of " + type + ", which has " + values.length);
             }
             try {
-                values[i] = Codecs.normalize(type.typeArguments().get(i), value);
-            } catch (CodecException e) {
-                throw new IllegalArgumentException("component " + i + " of " + type + ": " + e.getMessage(), e);
+                values[i] = ValueNormalizer.get().normalize(type.typeArguments().get(i), value);
+            } catch (ValueNormalizer.NotConvertibleException e) {
+                throw new IllegalArgumentException("component " + i + " of " + type + ": " + e.getMessage(), e.getCause());
             }
             return this;
         }

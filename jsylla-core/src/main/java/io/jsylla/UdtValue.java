@@ -1,10 +1,8 @@
 package io.jsylla;
 
-import io.jsylla.internal.codec.CodecException;
-import io.jsylla.internal.codec.Codecs;
 import io.jsylla.internal.codec.Literals;
-import io.jsylla.internal.codec.TrustedValues;
 import io.jsylla.internal.codec.TypeShapes;
+import io.jsylla.internal.values.ValueNormalizer;
 
 import java.lang.invoke.MethodType;
 import java.util.Collections;
@@ -17,10 +15,6 @@ import java.util.Map;
  * null. Immutable; build one with {@link #builder(DataType)}. Fields hold their natural Java types.
  */
 public final class UdtValue {
-
-    static {
-        TrustedValues.registerUdts(UdtValue::new);
-    }
 
     private final DataType type;
     private final Map<String, Object> fields;
@@ -123,9 +117,9 @@ public final class UdtValue {
             if (i < 0) throw noSuchField(type, field);
             DataType fieldType = type.typeArguments().get(i);
             try {
-                values[i] = Codecs.normalize(fieldType, value);
-            } catch (CodecException e) {
-                throw new IllegalArgumentException("field " + field + " of " + type + ": " + e.getMessage(), e);
+                values[i] = ValueNormalizer.get().normalize(fieldType, value);
+            } catch (ValueNormalizer.NotConvertibleException e) {
+                throw new IllegalArgumentException("field " + field + " of " + type + ": " + e.getMessage(), e.getCause());
             }
             return this;
         }

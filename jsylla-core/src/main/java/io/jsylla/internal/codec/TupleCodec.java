@@ -4,8 +4,6 @@ import io.jsylla.DataType;
 import io.jsylla.TupleValue;
 import io.netty.buffer.ByteBuf;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -44,11 +42,12 @@ final class TupleCodec extends AbstractCodec {
     @Override
     public Object decode(ByteBuf src, int index, int length) {
         Cursor cursor = new Cursor(src, index, length, type);
-        List<Object> values = new ArrayList<>(components.size());
-        for (Codec component : components) {
-            values.add(cursor.hasRemaining() ? cursor.readBytes(component) : null);
+        Object[] values = new Object[components.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = cursor.hasRemaining() ? cursor.readBytes(components.get(i)) : null;
         }
         cursor.expectEnd();
-        return TrustedValues.tuple(type, Collections.unmodifiableList(values));
+        // Decoded components are natural: the factory's normalization takes its fast path (CodecNormalizer).
+        return TupleValue.of(type, values);
     }
 }

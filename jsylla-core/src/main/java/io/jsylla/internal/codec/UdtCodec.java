@@ -4,8 +4,6 @@ import io.jsylla.DataType;
 import io.jsylla.UdtValue;
 import io.netty.buffer.ByteBuf;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,10 +61,11 @@ final class UdtCodec extends AbstractCodec {
     @Override
     public Object decode(ByteBuf src, int index, int length) {
         Cursor cursor = new Cursor(src, index, length, type);
-        Map<String, Object> values = new LinkedHashMap<>(CollectionCodec.capacity(names.size()));
-        for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), cursor.hasRemaining() ? cursor.readBytes(fields.get(i)) : null);
+        UdtValue.Builder value = UdtValue.builder(type);
+        for (int i = 0; i < names.size() && cursor.hasRemaining(); i++) {
+            // Decoded fields are natural: set's normalization takes its fast path (CodecNormalizer).
+            value.set(names.get(i), cursor.readBytes(fields.get(i)));
         }
-        return TrustedValues.udt(type, Collections.unmodifiableMap(values));
+        return value.build();
     }
 }
