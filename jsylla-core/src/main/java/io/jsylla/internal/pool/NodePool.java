@@ -145,6 +145,7 @@ public final class NodePool {
     private final List<Connection> excess = new ArrayList<>();
     private int shardAwarePort;                   // 0 when the node announces none (or none for TLS)
     private long portSelectionOffUntil;           // System.nanoTime(); 0 when on
+    private boolean excessBackoff;                // the excess bound was hit: regular-port fills wait for the next reconnect
     private Throwable lastError;
     private String lastShardingProblem;
 
@@ -259,6 +260,7 @@ public final class NodePool {
                         }
                     }
                 }
+                if (excessBackoff) throughRegular = 0; // other clients' connections may steer ours to full shards: not in a loop
                 for (int i = openingRegular; i < throughRegular; i++) {
                     openingRegular++;
                     starts.add(this::openRegular);
@@ -396,6 +398,7 @@ public final class NodePool {
                     if (wantedShard < 0) { // the excess bound: start over after a backoff
                         toClose.addAll(excess);
                         excess.clear();
+                        excessBackoff = true;
                     }
                 }
                 if (full()) {
@@ -489,6 +492,7 @@ public final class NodePool {
     private void reconnect() {
         synchronized (this) {
             reconnectScheduled = false;
+            excessBackoff = false;
             if (closed) return;
         }
         fill();
@@ -499,6 +503,7 @@ public final class NodePool {
     public void reconnectNow() {
         synchronized (this) {
             schedule = null;
+            excessBackoff = false;
         }
         fill();
     }
