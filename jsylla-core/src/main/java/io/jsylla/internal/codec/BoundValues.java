@@ -146,16 +146,6 @@ public final class BoundValues implements Values {
         return ByteBuffer.wrap(wire, at + 4, len).slice().asReadOnlyBuffer();
     }
 
-    /**
-     * Value {@code i} for routing: a view positioned on the value, one object per request (a
-     * routing key is read, never written, by contract); null for null or unset.
-     */
-    public ByteBuffer routingValue(int i) {
-        int at = offset(i);
-        int len = lengthAt(at);
-        return len < 0 ? null : ByteBuffer.wrap(wire, at + 4, len);
-    }
-
     /** Every value, as {@link #value(int)} gives it. */
     public List<ByteBuffer> values() {
         List<ByteBuffer> out = new ArrayList<>(count);

@@ -32,7 +32,6 @@ public final class LocalPortUnavailableException extends ConnectionException {
                     || m.contains("Address not available"))) {
                 return true;
             }
-            if (c.getCause() == c) break;
         }
         return false;
     }
